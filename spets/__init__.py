@@ -1,0 +1,4 @@
+"""SPETS knowledge base engine: load → check → index → render, with no MkDocs import.
+
+The MkDocs side lives in spets_mkdocs/ and only calls into this package.
+"""

@@ -1,0 +1,283 @@
+"""Step 2: check node trees against the schema and turn them into entries.
+
+One walk per file does everything: types, required and unknown fields,
+references to other entries (with the id universe collected first, from file
+names and vocabulary keys, so that one broken file never causes a cascade of
+"unknown id" problems elsewhere). Every problem names file, line and field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+from urllib.parse import urlsplit
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from . import model as m
+from .load import Document, find_files, load_file
+from .problems import Problem
+
+NULL = "tag:yaml.org,2002:null"
+INT = "tag:yaml.org,2002:int"
+_INVALID = object()  # a value that failed its check (the problem is recorded)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_EMAIL = re.compile(r"^[^@\s/:]+@[^@\s/:]+\.[a-z]{2,}$", re.I)
+_HOST = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    entries: tuple[m.Entry, ...]
+    problems: tuple[Problem, ...]
+    files: int
+
+
+def check_root(root: FsPath, today: dt.date | None = None) -> CheckResult:
+    """Load and check every content file below root."""
+    today = today or dt.date.today()
+    docs, problems = [], []
+    files = find_files(root)
+    for kind, path in files:
+        doc, found = load_file(root, kind, path)
+        problems += found
+        if doc:
+            docs.append(doc)
+    ids = _collect_ids(docs)
+    entries = []
+    for doc in docs:
+        checker = _Checker(root, doc, ids, today)
+        entries += checker.run()
+        problems += checker.problems
+    problems += _duplicate_ids(docs)
+    return CheckResult(tuple(entries), tuple(sorted(set(problems))), len(files))
+
+
+def _collect_ids(docs: list[Document]) -> dict[str, set[str]]:
+    ids: dict[str, set[str]] = {k: set() for k in m.KINDS}
+    for doc in docs:
+        if m.KINDS[doc.kind].is_vocabulary:
+            ids[doc.kind] |= {k.value for k, _ in doc.node.value if isinstance(k, ScalarNode)}
+        else:
+            ids[doc.kind].add(doc.stem)
+    return ids
+
+
+def _duplicate_ids(docs: list[Document]) -> list[Problem]:
+    """Two files of one kind with the same name (x.yml beside x.yaml)."""
+    seen: dict[tuple[str, str], str] = {}
+    problems = []
+    for doc in docs:
+        if m.KINDS[doc.kind].is_vocabulary:
+            continue
+        other = seen.setdefault((doc.kind, doc.stem), doc.path)
+        if other != doc.path:
+            problems.append(Problem(doc.path, 1, 1, "id", f"id:t {doc.stem!r} används redan av {other}"))
+    return problems
+
+
+def _pos(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _suggest(word: str, options) -> str:
+    close = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    return f" – menade du {close[0]!r}?" if close else ""
+
+
+class _Checker:
+    def __init__(self, root: FsPath, doc: Document, ids: dict[str, set[str]], today: dt.date):
+        self.root, self.doc, self.ids, self.today = root, doc, ids, today
+        self.kind = m.KINDS[doc.kind]
+        self.problems: list[Problem] = []
+
+    def problem(self, node: Node, field: str, message: str) -> object:
+        self.problems.append(Problem(self.doc.path, *_pos(node), field, message))
+        return _INVALID
+
+    def run(self) -> list[m.Entry]:
+        if self.kind.is_vocabulary:
+            return self._vocabulary()
+        if not m.ID_PATTERN.match(self.doc.stem):
+            self.problem(self.doc.node, "", f"filnamnet {self.doc.stem!r} är inte ett giltigt id: "
+                         "använd bara a–z, 0–9 och bindestreck, t.ex. chalmers-volvo-cars.yml")
+        data = self._mapping(self.doc.node, self.kind.fields, "")
+        if data is _INVALID:
+            return []
+        if data["id"] is not _INVALID and data["id"] != self.doc.stem:
+            self.problem(self._key_node(self.doc.node, "id"), "id",
+                         f"id:t {data['id']!r} stämmer inte med filnamnet {self.doc.stem!r}")
+        self._cross_field(data)
+        if any(v is _INVALID for v in data.values()) or self.problems:
+            return []
+        return [m.Entry(self.kind.name, self.doc.stem, self.doc.path, 1, data)]
+
+    def _vocabulary(self) -> list[m.Entry]:
+        entries = []
+        for key, value in self.doc.node.value:
+            if not m.ID_PATTERN.match(key.value):
+                self.problem(key, key.value, f"{key.value!r} är inte ett giltigt id: "
+                             "använd bara a–z, 0–9 och bindestreck")
+                continue
+            data = self._mapping(value, self.kind.fields, key.value)
+            if data is not _INVALID and not any(v is _INVALID for v in data.values()):
+                entries.append(m.Entry(self.kind.name, key.value, self.doc.path, _pos(key)[0], data))
+        if not self.doc.node.value:
+            self.problem(self.doc.node, "", f"inga {self.kind.plural} finns i filen")
+        return entries
+
+    def _cross_field(self, data: dict) -> None:
+        started, ended = data.get("started"), data.get("ended")
+        if isinstance(started, int) and isinstance(ended, int) and ended < started:
+            self.problem(self._key_node(self.doc.node, "ended"), "ended",
+                         f"slutåret {ended} ligger före startåret {started}")
+
+    @staticmethod
+    def _key_node(mapping: MappingNode, name: str) -> Node:
+        return next((v for k, v in mapping.value if k.value == name), mapping)
+
+    # ----------------------------------------------------------- structures
+
+    def _mapping(self, node: Node, fields, path: str):
+        if not isinstance(node, MappingNode):
+            return self.problem(node, path, "ska bestå av nycklar med värden (key: värde)")
+        by_name = {f.name: f for f in fields}
+        given = {k.value: v for k, v in node.value}
+        for key, _ in node.value:
+            if key.value not in by_name:
+                self.problem(key, _join(path, key.value), f"okänt fält {key.value!r}"
+                             + _suggest(key.value, by_name))
+        data = {}
+        for f in fields:
+            fpath = _join(path, f.name)
+            value = given.get(f.name)
+            if value is None or (isinstance(value, ScalarNode) and value.tag == NULL):
+                if f.required:
+                    self.problem(value or node, fpath, f"fältet {f.name!r} saknas" if value is None
+                                 else f"fältet {f.name!r} saknar värde")
+                    data[f.name] = _INVALID
+                else:
+                    data[f.name] = [] if isinstance(f.type, m.List) else None
+                continue
+            data[f.name] = self._value(value, f.type, fpath)
+        return data
+
+    def _value(self, node: Node, t, path: str):
+        if isinstance(t, m.List):
+            return self._list(node, t, path)
+        if isinstance(t, m.Object):
+            data = self._mapping(node, t.fields, path)
+            return _INVALID if data is _INVALID or _INVALID in data.values() else data
+        if not isinstance(node, ScalarNode):
+            what = "en lista" if isinstance(node, SequenceNode) else "nycklar med värden"
+            return self.problem(node, path, f"ska vara ett enkelt värde, inte {what}")
+        check = getattr(self, "_" + type(t).__name__.lower())
+        return check(node, t, path)
+
+    def _list(self, node: Node, t: m.List, path: str):
+        if not isinstance(node, SequenceNode):
+            return self.problem(node, path, "ska vara en lista: skriv varje värde på en egen rad "
+                                "som börjar med '- '")
+        if len(node.value) < t.min_items:
+            return self.problem(node, path, "listan är tom" if t.min_items == 1 else
+                                f"listan ska ha minst {t.min_items} värden")
+        if len(node.value) > t.max_items:
+            return self.problem(node, path, f"listan har {len(node.value)} värden; högst {t.max_items} tillåts")
+        values = []
+        for i, item in enumerate(node.value):
+            value = self._value(item, t.item, f"{path}[{i + 1}]")
+            if isinstance(t.item, m.Ref) and value in values:
+                value = self.problem(item, f"{path}[{i + 1}]", f"{value!r} förekommer två gånger i listan")
+            values.append(value)
+        return _INVALID if _INVALID in values else values
+
+    # ---------------------------------------------------------------- scalars
+
+    def _string(self, node: ScalarNode, path: str, max_len: int, multiline: bool):
+        # node.value is the text exactly as written: `no` stays "no", `1:20` stays "1:20".
+        text = node.value.strip()
+        if not text:
+            return self.problem(node, path, "får inte vara tomt")
+        if _CONTROL.search(text):
+            return self.problem(node, path, "innehåller otillåtna kontrolltecken")
+        if not multiline:
+            text = " ".join(text.split())
+        if len(text) > max_len:
+            return self.problem(node, path, f"är för långt ({len(text)} tecken; högst {max_len})")
+        return text
+
+    def _text(self, node, t: m.Text, path):
+        return self._string(node, path, t.max_len, t.markdown)
+
+    def _choice(self, node, t: m.Choice, path):
+        if node.value not in t.options:
+            return self.problem(node, path, f"okänt värde {node.value!r}; tillåtna är "
+                                + ", ".join(t.options) + _suggest(node.value, t.options))
+        return node.value
+
+    def _year(self, node, t: m.Year, path):
+        if node.tag != INT or not re.fullmatch(r"\d{4}", node.value):
+            return self.problem(node, path, f"ska vara ett årtal med fyra siffror, t.ex. 2017 (inte {node.value!r})")
+        year = int(node.value)
+        if not t.min <= year <= t.max:
+            return self.problem(node, path, f"årtalet {year} är orimligt")
+        return year
+
+    def _date(self, node, t: m.Date, path):
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", node.value):
+                raise ValueError
+            date = dt.date.fromisoformat(node.value)
+        except ValueError:
+            return self.problem(node, path, f"ska vara ett datum i formen ÅÅÅÅ-MM-DD (inte {node.value!r})")
+        if t.past and date > self.today:
+            return self.problem(node, path, f"datumet {date} ligger i framtiden")
+        return date
+
+    def _bool(self, node, t: m.Bool, path):
+        if node.style is not None or node.value not in ("true", "false"):
+            return self.problem(node, path, f"ska vara true eller false (inte {node.value!r})")
+        return node.value == "true"
+
+    def _url(self, node, t: m.Url, path):
+        url = self._string(node, path, 500, False)
+        if url is _INVALID:
+            return url
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme not in t.schemes:
+            return self.problem(node, path, f"adressen måste börja med {' eller '.join(s + ':' for s in t.schemes)}"
+                                + (f" (inte {scheme}:)" if scheme else ""))
+        ok = _EMAIL.match(parts.path) if scheme == "mailto" else _HOST.match(parts.netloc)
+        if not ok or " " in url:
+            return self.problem(node, path, f"{url!r} är inte en giltig adress")
+        return url
+
+    def _ref(self, node, t: m.Ref, path):
+        value = node.value
+        if value in self.ids[t.kind]:
+            return value
+        target = m.KINDS[t.kind]
+        others = [m.KINDS[k].a for k, ids in self.ids.items() if value in ids]
+        if others:
+            return self.problem(node, path, f"{value!r} är {others[0]}, inte {target.a}")
+        where = f"taxonomy/{target.file}" if target.is_vocabulary else f"{target.folder}/"
+        return self.problem(node, path, f"okänt id {value!r}: {target.no} med det id:t finns i {where}"
+                            + _suggest(value, self.ids[t.kind]))
+
+    def _path(self, node, t: m.Path, path):
+        rel = self._string(node, path, 200, False)
+        if rel is _INVALID:
+            return rel
+        if not re.fullmatch(rf"{t.under}/[A-Za-z0-9._-]+", rel) or ".." in rel:
+            return self.problem(node, path, f"ska vara ett filnamn under docs/{t.under}/, t.ex. {t.under}/mall.docx")
+        if not (self.root / "docs" / rel).is_file():
+            return self.problem(node, path, f"filen docs/{rel} finns inte")
+        return rel
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name

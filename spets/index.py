@@ -1,0 +1,81 @@
+"""Step 3: index checked entries into one knowledge base, links both ways.
+
+Every reference in every entry (a case's `methods`, a tool's `phases`, a
+partner's `sector` …) is recorded once as an edge. `linked()` then answers
+both directions with the same data: a method's tools are the tools it names
+plus the tools that name it, and a method's cases are the cases that name it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from . import model as m
+
+Key = tuple[str, str]  # (kind, id)
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    by_kind: MappingProxyType  # kind -> {id: Entry}, ids in a stable order
+    _edges: MappingProxyType = field(repr=False)  # Key -> frozenset of Keys, both directions
+
+    def get(self, kind: str, id_: str) -> m.Entry:
+        return self.by_kind[kind][id_]
+
+    def all(self, kind: str) -> list[m.Entry]:
+        return list(self.by_kind[kind].values())
+
+    def linked(self, entry: m.Entry, kind: str) -> list[m.Entry]:
+        """Entries of `kind` that this entry refers to or that refer to it."""
+        keys = self._edges.get((entry.kind, entry.id), ())
+        found = [self.by_kind[k][i] for k, i in keys if k == kind]
+        return sorted(found, key=sort_key)
+
+    def newest(self, kind: str, n: int) -> list[m.Entry]:
+        return sorted(self.all(kind), key=lambda e: (e.published, e.id), reverse=True)[:n]
+
+
+def sort_key(entry: m.Entry):
+    """Phases keep their file order (it is the lifecycle); the rest go by title."""
+    if entry.kind == "phase":
+        return (f"{entry.line:08d}", "")
+    return ((entry.data.get("title") or entry.data.get("name") or "").casefold(), entry.id)
+
+
+def build(entries) -> KnowledgeBase:
+    by_kind: dict[str, dict[str, m.Entry]] = {k: {} for k in m.KINDS}
+    for entry in entries:
+        by_kind[entry.kind][entry.id] = entry
+    for kind, items in by_kind.items():
+        by_kind[kind] = dict(sorted(items.items(), key=lambda kv: sort_key(kv[1])))
+
+    edges: dict[Key, set[Key]] = defaultdict(set)
+    for entry in entries:
+        here = (entry.kind, entry.id)
+        for target in _refs(entry.data, entry.kind_def.fields):
+            edges[here].add(target)
+            edges[target].add(here)
+    return KnowledgeBase(
+        MappingProxyType({k: MappingProxyType(v) for k, v in by_kind.items()}),
+        MappingProxyType({k: frozenset(v) for k, v in edges.items()}),
+    )
+
+
+def _refs(data: dict, fields) -> list[Key]:
+    """Every (kind, id) that a record's data points to, nested objects included."""
+    out = []
+    for f in fields:
+        value = data.get(f.name)
+        t = f.type.item if isinstance(f.type, m.List) else f.type
+        values = value if isinstance(f.type, m.List) else [value]
+        for v in values or []:
+            if v is None:
+                continue
+            if isinstance(t, m.Ref):
+                out.append((t.kind, v))
+            elif isinstance(t, m.Object):
+                out += _refs(v, t.fields)
+    return out

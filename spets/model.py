@@ -1,0 +1,316 @@
+"""The schema: every kind of content, its fields and their Swedish help text.
+
+This module is data, not logic. The same definitions drive the check
+(check.py), the templates written by `spets new` (scaffold.py), the field
+labels on the site (render.py) and, later, the JSON Schema and open data.
+Keys are English because they double as open-data field names; everything a
+person reads (labels, help) is Swedish.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 32  # nesting deeper than this is never legitimate content
+
+# ---------------------------------------------------------------- field types
+
+
+@dataclass(frozen=True)
+class Text:
+    """A string. `markdown=True` allows the safe Markdown subset (render.py)."""
+
+    max_len: int = 200
+    markdown: bool = False
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One value out of a fixed set; maps each value to its Swedish label."""
+
+    options: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Year:
+    min: int = 1950
+    max: int = 2100
+
+
+@dataclass(frozen=True)
+class Date:
+    """An ISO date, YYYY-MM-DD. `past=True`: it may not lie in the future."""
+
+    past: bool = True
+
+
+@dataclass(frozen=True)
+class Bool:
+    pass
+
+
+@dataclass(frozen=True)
+class Url:
+    schemes: tuple[str, ...] = ("https", "http", "mailto")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """The id of another entry or vocabulary item of the given kind."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class Path:
+    """A file below docs/ that is published with the site (e.g. a template)."""
+
+    under: str = "filer"
+
+
+@dataclass(frozen=True)
+class List:
+    item: object
+    min_items: int = 0
+    max_items: int = 50
+
+
+@dataclass(frozen=True)
+class Object:
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: object
+    label: str  # Swedish, shown on pages and in the form
+    help: str  # Swedish, written into templates and the codebook
+    required: bool = True
+
+
+# ------------------------------------------------------------------ the kinds
+
+
+@dataclass(frozen=True)
+class Kind:
+    """An entry kind (one file per entry) or a vocabulary (one file in all)."""
+
+    name: str  # internal and open-data name: "method", "topic" …
+    label: str  # Swedish singular, "metod"
+    plural: str  # Swedish plural, "metoder"
+    url: str  # URL folder of its pages, "metoder"; "" = no own pages
+    fields: tuple[Field, ...]
+    folder: str = ""  # entries: folder of YAML files
+    file: str = ""  # vocabularies: the YAML file under taxonomy/
+    definite: str = ""  # Swedish definite plural, "metoderna"
+    neuter: bool = False  # "ett verktyg", not "en verktyg"
+
+    @property
+    def is_vocabulary(self) -> bool:
+        return bool(self.file)
+
+    @property
+    def a(self) -> str:
+        """The label with its indefinite article: 'en metod', 'ett verktyg'."""
+        return ("ett " if self.neuter else "en ") + self.label
+
+    @property
+    def no(self) -> str:
+        """'ingen metod', 'inget verktyg'."""
+        return ("inget " if self.neuter else "ingen ") + self.label
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+def _f(name, type_, label, help_, required=True):
+    return Field(name, type_, label, help_, required)
+
+
+ID = _f("id", Text(80), "Id", "Entryns id: samma som filnamnet utan .yml. Små bokstäver a–z, siffror och bindestreck.")
+TITLE = _f("title", Text(120), "Titel", "Kort och beskrivande titel, högst 120 tecken.")
+SUMMARY = _f("summary", Text(400), "Sammanfattning", "En eller två meningar som visas i listor och sökresultat. Ren text.")
+SOURCE = Object((
+    _f("title", Text(300), "Titel", "Källans titel eller en kort beskrivning av den."),
+    _f("url", Url(), "Webbadress", "Fullständig adress som börjar med https://."),
+))
+SOURCES = _f("sources", List(SOURCE, max_items=30), "Källor",
+             "Var fakta kommer ifrån: en lista med title och url.", required=False)
+PHASES = _f("phases", List(Ref("phase"), min_items=1), "Faser",
+            "I vilka faser av partnerskapets livscykel detta hör hemma (id:n från taxonomy/phases.yml).")
+TOPICS = _f("topics", List(Ref("topic"), min_items=1), "Ämnen",
+            "Ämnen som detta handlar om (id:n från taxonomy/topics.yml).")
+ROLES = _f("roles", List(Ref("role")), "Roller",
+           "Roller som är inblandade (id:n från taxonomy/roles.yml).", required=False)
+SUCCESS_FACTORS = _f("success_factors", List(Ref("success_factor")), "Framgångsfaktorer",
+                     "Framgångsfaktorer som detta belyser (id:n från taxonomy/success_factors.yml).",
+                     required=False)
+PUBLISHED = _f("published", Date(), "Publicerad", "Datum då entryn publicerades, ÅÅÅÅ-MM-DD.")
+
+EFFORT_LEVELS = {"low": "Liten", "medium": "Medel", "high": "Stor"}
+TOOL_KINDS = {
+    "template": "Mall",
+    "checklist": "Checklista",
+    "canvas": "Canvas",
+    "question-set": "Frågeunderlag",
+    "self-assessment": "Självskattning",
+    "map": "Kartläggning",
+}
+STATUSES = {"ongoing": "Pågående", "concluded": "Avslutat"}
+PROVENANCES = {
+    "compiled": "Sammanställd från offentliga källor",
+    "submitted": "Inskickad av lärosätet",
+}
+
+METHOD = Kind(
+    name="method", label="metod", plural="metoder", definite="metoderna",
+    url="metoder", folder="methods",
+    fields=(
+        ID, TITLE, SUMMARY,
+        _f("description", Text(4000, markdown=True), "Vad", "Vad metoden går ut på. Markdown."),
+        _f("why", Text(3000, markdown=True), "Varför", "Varför metoden hjälper ett partnerskap. Markdown."),
+        _f("steps", List(Text(1500, markdown=True), min_items=1, max_items=20), "Så gör du",
+           "Konkreta steg i ordning, ett listelement per steg. Markdown."),
+        _f("effort", Object((
+            _f("level", Choice(EFFORT_LEVELS), "Insats", "Hur stor insats metoden kräver: low, medium eller high."),
+            _f("time", Text(160), "Tidsåtgång", "Ungefärlig tidsåtgång i ord, t.ex. ”en halvdag per år”."),
+        )), "Insats", "Hur mycket arbete metoden kräver."),
+        PHASES, TOPICS, ROLES,
+        _f("tools", List(Ref("tool")), "Verktyg", "Verktyg som metoden använder (id:n från tools/).", False),
+        SUCCESS_FACTORS,
+        _f("considerations", Text(3000, markdown=True), "Att tänka på",
+           "Fallgropar och sådant som är lätt att missa. Markdown.", False),
+        _f("related", List(Ref("method")), "Relaterade metoder",
+           "Andra metoder som hör ihop med denna (id:n från methods/).", False),
+        SOURCES, PUBLISHED,
+    ),
+)
+
+TOOL = Kind(
+    name="tool", label="verktyg", plural="verktyg", definite="verktygen", neuter=True,
+    url="verktyg", folder="tools",
+    fields=(
+        ID, TITLE, SUMMARY,
+        _f("type", Choice(TOOL_KINDS), "Typ", "Vilken sorts verktyg: " + ", ".join(TOOL_KINDS) + "."),
+        _f("description", Text(3000, markdown=True), "Vad", "Vad verktyget är och vad det ger. Markdown."),
+        _f("how_to_use", Text(3000, markdown=True), "Så använder du verktyget",
+           "Hur och när verktyget används. Markdown."),
+        _f("content", Text(30000, markdown=True), "Verktyget",
+           "Själva verktyget: frågorna, punkterna eller mallen, färdigt att använda. Markdown."),
+        _f("file", Path(), "Fil att ladda ner",
+           "Valfri fil under docs/filer/, t.ex. filer/mall.docx.", False),
+        _f("methods", List(Ref("method")), "Metoder", "Metoder som använder verktyget (id:n från methods/).", False),
+        PHASES, TOPICS, SOURCES, PUBLISHED,
+    ),
+)
+
+PARTNER = Object((
+    _f("name", Text(160), "Namn", "Partnerns namn, t.ex. ”Volvo Cars”."),
+    _f("sector", Ref("sector"), "Sektor", "Partnerns sektor (id från taxonomy/sectors.yml)."),
+))
+
+CASE_STUDY = Kind(
+    name="case_study", label="fallstudie", plural="fallstudier", definite="fallstudierna",
+    url="fallstudier", folder="case_studies",
+    fields=(
+        ID, TITLE, SUMMARY,
+        _f("institutions", List(Ref("larosate"), min_items=1), "Lärosäten",
+           "Lärosätet eller lärosätena i partnerskapet (id:n från taxonomy/larosaten.yml)."),
+        _f("partners", List(PARTNER, min_items=1), "Partner",
+           "Partnerna utanför akademin: en lista med name och sector."),
+        _f("started", Year(), "Startår", "Året då partnerskapet började, t.ex. 2013."),
+        _f("ended", Year(), "Slutår", "Året då partnerskapet avslutades, om det har gjort det.", False),
+        _f("status", Choice(STATUSES), "Status", "ongoing (pågående) eller concluded (avslutat)."),
+        _f("background", Text(4000, markdown=True), "Bakgrund", "Hur och varför partnerskapet kom till. Markdown."),
+        _f("activities", Text(6000, markdown=True), "Vad som gjordes",
+           "Hur partnerskapet är organiserat och vad parterna gör tillsammans. Markdown."),
+        _f("results", Text(4000, markdown=True), "Resultat", "Vad partnerskapet har lett till. Markdown.", False),
+        _f("lessons", Text(4000, markdown=True), "Lärdomar", "Vad andra kan lära av fallet. Markdown.", False),
+        _f("challenges", Text(4000, markdown=True), "Utmaningar", "Svårigheter på vägen. Markdown.", False),
+        SUCCESS_FACTORS,
+        _f("methods", List(Ref("method")), "Metoder", "Metoder som fallet använde (id:n från methods/).", False),
+        _f("tools", List(Ref("tool")), "Verktyg", "Verktyg som fallet använde (id:n från tools/).", False),
+        PHASES, TOPICS, ROLES,
+        _f("sources", List(SOURCE, min_items=1, max_items=30), "Källor",
+           "Minst en källa: en lista med title och url."),
+        _f("provenance", Choice(PROVENANCES), "Ursprung",
+           "compiled (sammanställd från offentliga källor) eller submitted (inskickad av lärosätet)."),
+        _f("last_reviewed", Date(), "Granskad av lärosätet",
+           "Datum då lärosätet senast granskade texten, ÅÅÅÅ-MM-DD. Utelämna om ingen granskning gjorts.", False),
+        PUBLISHED,
+    ),
+)
+
+NAME = _f("name", Text(120), "Namn", "Namnet på svenska.")
+DESCRIPTION = _f("description", Text(2000, markdown=True), "Beskrivning", "En kort beskrivning. Markdown.")
+
+
+def _vocab(name, label, plural, url, file, neuter=False):
+    return Kind(name=name, label=label, plural=plural, url=url, file=file,
+                fields=(NAME, DESCRIPTION), neuter=neuter)
+
+
+TOPIC = _vocab("topic", "ämne", "ämnen", "amnen", "topics.yml", neuter=True)
+PHASE = _vocab("phase", "fas", "faser", "faser", "phases.yml")
+SECTOR = _vocab("sector", "sektor", "sektorer", "sektorer", "sectors.yml")
+ROLE = _vocab("role", "roll", "roller", "roller", "roles.yml")
+SUCCESS_FACTOR = _vocab("success_factor", "framgångsfaktor", "framgångsfaktorer",
+                        "framgangsfaktorer", "success_factors.yml")
+LAROSATE = Kind(
+    name="larosate", label="lärosäte", plural="lärosäten", url="larosaten", file="larosaten.yml", neuter=True,
+    fields=(
+        NAME,
+        _f("short_name", Text(30), "Kortnamn", "Vedertagen förkortning, t.ex. KTH.", False),
+        _f("website", Url(("https", "http")), "Webbplats", "Lärosätets webbplats."),
+        _f("spets", Bool(), "Deltog i SPETS", "true om lärosätet var ett av de 16 i SPETS, annars false."),
+        _f("description", Text(2000, markdown=True), "Beskrivning", "Valfri kort beskrivning. Markdown.", False),
+    ),
+)
+TERM = Kind(
+    name="term", label="begrepp", plural="begrepp", url="", file="glossary.yml", neuter=True,
+    fields=(
+        _f("name", Text(120), "Begrepp", "Begreppet som det skrivs."),
+        _f("description", Text(2000, markdown=True), "Definition", "Vad begreppet betyder. Markdown."),
+        SOURCES,
+    ),
+)
+
+ENTRY_KINDS = (METHOD, TOOL, CASE_STUDY)
+VOCABULARIES = (PHASE, TOPIC, SECTOR, LAROSATE, ROLE, SUCCESS_FACTOR, TERM)
+KINDS = {k.name: k for k in (*ENTRY_KINDS, *VOCABULARIES)}
+# `spets new` names kinds the way a person writes them.
+CLI_KIND_NAMES = {"method": "method", "tool": "tool", "case-study": "case_study"}
+
+
+# ------------------------------------------------------------- checked content
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One checked entry or vocabulary item. `data` holds every field of its
+    kind, with absent optional fields as None (or [] for lists)."""
+
+    kind: str
+    id: str
+    path: str  # the YAML file it came from, relative to the root
+    line: int  # where it starts in that file
+    data: dict = field(compare=False)
+
+    def __getattr__(self, name):  # lets templates write entry.title
+        try:
+            return self.__dict__["data"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def kind_def(self) -> Kind:
+        return KINDS[self.kind]
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of its page ('' when the kind has no pages)."""
+        return f"{KINDS[self.kind].url}/{self.id}/" if KINDS[self.kind].url else ""

@@ -1,0 +1,64 @@
+"""The commented Swedish template that `spets new` writes, made from the schema.
+
+Because it is generated from model.py it can never disagree with the check:
+every field is there, with its help text, required fields first filled with
+empty values that the check will point at until they are written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import model as m
+
+HEADER = """\
+# {title}
+#
+# Fyll i fälten nedan. Rader som börjar med # är förklaringar och kan stå kvar.
+# Valfria fält är bortkommenterade: ta bort # framför dem om du vill använda dem.
+# Kontrollera filen med `spets check` (eller låt den automatiska kontrollen i
+# pull requesten göra det): varje problem anges med rad och fält.
+"""
+
+
+def template(kind: m.Kind, id_: str, today: dt.date | None = None) -> str:
+    today = today or dt.date.today()
+    lines = [HEADER.format(title=f"Ny {kind.label}: {id_}")]
+    for f in sorted(kind.fields, key=lambda f: not f.required):
+        lines.append(_comment(f))
+        example = _example(f, id_, today)
+        if not f.required:
+            example = "\n".join("# " + line for line in example.splitlines())
+        lines.append(example + "\n")
+    return "\n".join(lines)
+
+
+def _comment(f: m.Field) -> str:
+    need = "obligatoriskt" if f.required else "valfritt"
+    text = f"# {f.label} ({need}): {f.help}"
+    t = f.type.item if isinstance(f.type, m.List) else f.type
+    if isinstance(t, m.Choice):
+        text += "\n#   Tillåtna värden: " + ", ".join(f"{k} ({v.lower()})" for k, v in t.options.items())
+    return text
+
+
+def _example(f: m.Field, id_: str, today: dt.date) -> str:
+    t = f.type
+    if f.name == "id":
+        return f"id: {id_}"
+    if isinstance(t, m.Date):
+        return f"{f.name}: {today.isoformat()}"
+    if isinstance(t, m.Text) and t.markdown:
+        return f"{f.name}: |\n  "
+    if isinstance(t, (m.Text, m.Url, m.Path)):
+        return f'{f.name}: ""'
+    if isinstance(t, m.Object):
+        return f"{f.name}:\n" + "\n".join(f'  {sub.name}: ""' for sub in t.fields)
+    if isinstance(t, m.List) and isinstance(t.item, m.Object):
+        subs = [f'{sub.name}: ""' for sub in t.item.fields]
+        return f"{f.name}:\n  - " + "\n    ".join(subs)
+    if isinstance(t, m.List) and isinstance(t.item, m.Text):
+        return f"{f.name}:\n  - |\n    "
+    if isinstance(t, m.List):
+        return f"{f.name}: []"
+    return f"{f.name}:"
