@@ -15,6 +15,7 @@ from types import MappingProxyType
 from . import model as m
 
 Key = tuple[str, str]  # (kind, id)
+FACETS = ("phase", "topic", "sector", "larosate")  # what readers filter by
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,15 @@ class KnowledgeBase:
         keys = self._edges.get((entry.kind, entry.id), ())
         found = [self.by_kind[k][i] for k, i in keys if k == kind]
         return sorted(found, key=sort_key)
+
+    def facets(self, entry: m.Entry) -> dict[str, list[str]]:
+        """The filterable values of an entry: its phases, topics, sectors, lärosäten."""
+        out = {}
+        for kind in FACETS:
+            ids = [e.id for e in self.linked(entry, kind)]
+            if ids:
+                out[kind] = ids
+        return out
 
     def newest(self, kind: str, n: int) -> list[m.Entry]:
         return sorted(self.all(kind), key=lambda e: (e.published, e.id), reverse=True)[:n]

@@ -307,6 +307,11 @@ class Entry:
             raise AttributeError(name) from None
 
     @property
+    def heading(self) -> str:
+        """What the entry is called: an entry's title or a vocabulary item's name."""
+        return self.data.get("title") or self.data["name"]
+
+    @property
     def kind_def(self) -> Kind:
         return KINDS[self.kind]
 

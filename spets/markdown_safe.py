@@ -1,0 +1,62 @@
+"""Contributor Markdown to safe HTML.
+
+Each text field is rendered on its own, so nothing in one field (an unclosed
+code fence, a link reference definition, a heading) can reach the page
+around it. Raw HTML is switched off in the Markdown parser, so `<b>` shows as
+the text `<b>`; the result then passes nh3 (the Ammonia sanitizer), which
+removes anything outside a short allow-list, `javascript:` links included.
+"""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "code", "pre", "blockquote", "a",
+    "ul", "ol", "li", "h3", "h4", "h5", "h6", "hr",
+    "table", "thead", "tbody", "tr", "th", "td",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}, "ol": {"start"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+# Characters with a meaning in Markdown, escaped when plain text goes into a
+# Markdown line that we write (a page's title heading).
+_MD_SPECIAL = set("\\`*_{}[]()#+-.!<>|~&")
+
+
+class _DemoteHeadings(Treeprocessor):
+    """A field sits under the page's own h2 headings: # becomes h3, ## h4 …"""
+
+    def run(self, root):
+        for el in root.iter():
+            if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                el.tag = f"h{min(int(el.tag[1]) + 2, 6)}"
+
+
+def _parser() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.treeprocessors.register(_DemoteHeadings(md), "demote", 1)
+    return md
+
+
+_MD = _parser()
+
+
+def to_html(text: str | None) -> Markup:
+    """Render one field of contributor Markdown to sanitized HTML."""
+    if not text:
+        return Markup("")
+    html = _MD.reset().convert(text)
+    clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                      url_schemes=URL_SCHEMES, link_rel="noopener noreferrer nofollow")
+    return Markup(clean)
+
+
+def inline_text(text: str) -> Markup:
+    """Plain text made safe for a Markdown line we write: no markup survives."""
+    escaped = "".join("\\" + c if c in _MD_SPECIAL and c not in "<>&" else c for c in text)
+    return Markup(escape(escaped))

@@ -1,0 +1,47 @@
+"""mkdocs-macros pluglet: the macros that hand-written pages may call.
+
+Only pages with `render_macros: true` in their front matter are rendered by
+mkdocs-macros (mkdocs.yml sets render_by_default: false), so generated pages,
+and the contributor text in them, never meet its Jinja.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+
+def define_env(env):
+    plugin = env.conf.plugins["spets"]  # loaded and checked already, once
+    kb, renderer = plugin.kb, plugin.renderer
+
+    def here() -> str:
+        return env.page.url
+
+    @env.macro
+    def count(kind: str) -> int:
+        """How many entries of a kind: count('case_study')."""
+        return len(kb.all(kind))
+
+    @env.macro
+    def listing(kind: str) -> Markup:
+        """Every entry of a kind as cards."""
+        return renderer.listing(kind, here())
+
+    @env.macro
+    def newest(kind: str, n: int = 3) -> Markup:
+        """The n most recently published entries of a kind, as cards."""
+        return renderer.cards(kb.newest(kind, n), here())
+
+    @env.macro
+    def vocabulary(kind: str) -> Markup:
+        """Every item of a vocabulary (topic, phase, sector, larosate …) with counts."""
+        return renderer.vocabulary_index(kind, here())
+
+    @env.macro
+    def lifecycle() -> Markup:
+        """The phases in order, each with its methods."""
+        return renderer.phases(here())
+
+    @env.macro
+    def glossary() -> Markup:
+        return renderer.glossary(here())

@@ -1,0 +1,47 @@
+"""MkDocs plugin `spets`: check once, then add one generated page per entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from spets import index
+from spets.check import check_root
+from spets.load import find_files
+from spets.problems import summary
+from spets.render import Renderer
+
+
+class SpetsPlugin(BasePlugin):
+    kb: index.KnowledgeBase
+    renderer: Renderer
+
+    def on_config(self, config):
+        # Runs before MkDocs touches site/: invalid content stops the build
+        # with nothing written, and with the same lines as `spets check`.
+        self.root = Path(config.config_file_path).parent
+        result = check_root(self.root)
+        if result.problems:
+            lines = [p.text() for p in result.problems]
+            raise PluginError("\n".join([*lines, summary(list(result.problems), result.files)]))
+        self.kb = index.build(result.entries)
+        self.renderer = Renderer(self.kb)
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        for page in self.renderer.pages():
+            if files.get_file_from_path(page.src_uri):
+                raise PluginError(f"docs/{page.src_uri} krockar med en genererad sida: byt namn på filen")
+            # Entry pages stay out of the nav: with them in it, every page
+            # would embed every other and the build would grow quadratically.
+            files.append(File.generated(config, page.src_uri, content=page.markdown,
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        return files
+
+    def on_serve(self, server, *, config, builder):
+        for _, path in find_files(self.root):
+            server.watch(str(path.parent))
+        return server
