@@ -46,7 +46,7 @@ def check_root(root: FsPath, today: dt.date | None = None) -> CheckResult:
         problems += found
         if doc:
             docs.append(doc)
-    ids = _collect_ids(docs)
+    ids = _collect_ids(files, docs)
     entries = []
     for doc in docs:
         checker = _Checker(root, doc, ids, today)
@@ -56,13 +56,20 @@ def check_root(root: FsPath, today: dt.date | None = None) -> CheckResult:
     return CheckResult(tuple(entries), tuple(sorted(set(problems))), len(files))
 
 
-def _collect_ids(docs: list[Document]) -> dict[str, set[str]]:
+def _collect_ids(files, docs: list[Document]) -> dict[str, set[str]]:
+    """Every id that exists, even in files that failed to load, so that one
+    broken file is reported once and not again by everything referring to it."""
     ids: dict[str, set[str]] = {k: set() for k in m.KINDS}
-    for doc in docs:
-        if m.KINDS[doc.kind].is_vocabulary:
-            ids[doc.kind] |= {k.value for k, _ in doc.node.value if isinstance(k, ScalarNode)}
-        else:
-            ids[doc.kind].add(doc.stem)
+    for kind, path in files:
+        if not m.KINDS[kind].is_vocabulary:
+            ids[kind].add(path.stem)
+            continue
+        doc = next((d for d in docs if d.kind == kind), None)
+        if doc:
+            ids[kind] |= {k.value for k, _ in doc.node.value}
+        elif path.is_file():  # unreadable as YAML: take the top-level keys as written
+            text = path.read_bytes().decode("utf-8", "replace")
+            ids[kind] |= set(re.findall(r"^([a-z0-9-]+):", text, re.M))
     return ids
 
 
