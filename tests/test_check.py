@@ -68,7 +68,7 @@ CASES = [
     ("methods/styrgrupp.yml", "id: styrgrupp\n", "id: styrgrupp\nid: styrgrupp\n",
      "methods/styrgrupp.yml:2:1: nyckeln 'id' förekommer två gånger (första gången på rad 1)"),
     ("methods/styrgrupp.yml", "title: Gemensam styrgrupp", "title: Gemensam styrgrupp: ny",
-     "methods/styrgrupp.yml:2:25: ogiltig YAML: ett kolon följt av mellanslag inne i ett värde; "
+     "methods/styrgrupp.yml:2:26: ogiltig YAML: ett kolon följt av mellanslag inne i ett värde; "
      "sätt värdet inom citattecken"),
     ("methods/styrgrupp.yml", "steps:\n  - Utse", "steps:\n\t- Utse",
      "methods/styrgrupp.yml:8:1: tabbtecken får inte användas för indrag i YAML: använd mellanslag"),
