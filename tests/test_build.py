@@ -1,0 +1,156 @@
+"""Real MkDocs builds of the fixture knowledge base, read back as HTML."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from conftest import mkdocs_build, spets
+from spets.check import check_root
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, and the text, of a page."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def article(html: str) -> str:
+    """The page's own content, without the theme's header, nav and scripts."""
+    return html[html.index("<article class=\"md-content__inner"):html.rindex("</article>")]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    import shutil
+    from conftest import FIXTURE, REPO
+    root = tmp_path_factory.mktemp("build") / "kb"
+    shutil.copytree(FIXTURE, root)
+    shutil.copy(REPO / "mkdocs.yml", root)
+    shutil.copytree(REPO / "docs", root / "docs")
+    r = mkdocs_build(root)
+    assert r.returncode == 0, r.stdout + r.stderr
+    return root
+
+
+def page(site, url: str) -> str:
+    return (site / "site" / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_entry_has_its_page_and_card(site):
+    entries = check_root(site).entries
+    for e in entries:
+        if e.url:
+            assert f"<h1" in page(site, e.url), e.url
+    for kind, url in (("method", "metoder"), ("tool", "verktyg"), ("case_study", "fallstudier")):
+        ids = sorted(e.id for e in entries if e.kind == kind)
+        cards = re.findall(r'<p class="spets-card__title"><a href="([a-z0-9-]+)/">', article(page(site, url)))
+        assert sorted(cards) == ids
+
+
+def links(html: str) -> set[str]:
+    return {a.get("href", "") for tag, a in Tags(article(html)).tags if tag == "a"}
+
+
+def test_links_run_both_ways(site):
+    case = links(page(site, "fallstudier/chalmers-volvo-cars/"))
+    assert "../../metoder/styrgrupp/" in case
+    method = links(page(site, "metoder/styrgrupp/"))
+    assert {"../../fallstudier/chalmers-volvo-cars/", "../../fallstudier/liu-partner/",
+            "../../verktyg/arsfragor/", "../avsiktsforklaring/"} <= method
+    # Declared only on the other side: the tool names the method, styrgrupp names avsiktsforklaring.
+    other = links(page(site, "metoder/avsiktsforklaring/"))
+    assert {"../../verktyg/avtalslista/", "../styrgrupp/", "../../fallstudier/liu-partner/"} <= other
+    assert "../../metoder/styrgrupp/" in links(page(site, "verktyg/arsfragor/"))
+    assert {"../../metoder/styrgrupp/", "../../fallstudier/chalmers-volvo-cars/"} <= links(page(site, "roller/partneransvarig/"))
+    assert "../../fallstudier/chalmers-volvo-cars/" in links(page(site, "framgangsfaktorer/ledningens-engagemang/"))
+
+
+def test_vocabulary_pages(site):
+    sector = links(page(site, "sektorer/offentlig-sektor/"))
+    assert {"../../fallstudier/liu-partner/", "../../fallstudier/umu-partner/"} <= sector
+    assert "../../fallstudier/chalmers-volvo-cars/" not in sector
+    assert "../../metoder/fientlig/" in links(page(site, "faser/folja-upp/"))
+    empty = page(site, "larosaten/kth/")
+    assert "Kunskapsbanken har ännu inga fallstudier från Kungliga Tekniska högskolan" in empty
+    assert "Inget i kunskapsbanken hör ännu hit." in page(site, "amnen/oanvant/")
+
+
+def test_case_study_shows_provenance(site):
+    assert "ännu inte granskats av lärosätet" in page(site, "fallstudier/chalmers-volvo-cars/")
+    liu = page(site, "fallstudier/liu-partner/")
+    assert "Inskickad av lärosätet" in liu and "2026-05-01" in liu
+
+
+def test_hand_written_pages_show_live_figures(site):
+    home = page(site, "")
+    assert "3 metoder, 2 verktyg och 3 fallstudier" in " ".join(home.split())
+    newest = re.findall(r'href="fallstudier/([a-z0-9-]+)/"', article(home))
+    assert newest[:3] == ["liu-partner", "chalmers-volvo-cars", "umu-partner"]
+    lifecycle = article(page(site, "faser"))
+    assert lifecycle.index("Identifiera och välja partner") < lifecycle.index("Förnya eller avsluta")
+    assert 'href="../metoder/styrgrupp/"' in lifecycle
+    glossary = page(site, "begrepp")
+    assert 'id="samverkan"' in glossary and "samsynwiki.se" in glossary
+
+
+def test_hostile_content_stays_text(site):
+    html = page(site, "metoder/fientlig/")
+    parsed = Tags(html)
+    body = article(html)
+    # Jinja in content appears literally, never evaluated.
+    for literal in ("{{ 7*7 }}", "{% if true %}x{% endif %}", "{# kommentar #}", "{{ config }}"):
+        assert literal in body
+    # Tags typed by the contributor show as text; none of them becomes an element.
+    assert "&lt;b&gt;fet&lt;/b&gt;" in body and "&lt;script&gt;" in body
+    content_tags = {t for t, _ in Tags(body).tags}
+    assert not content_tags & {"script", "img", "iframe", "svg", "b"}
+    for tag, attrs in parsed.tags:
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+        href = (attrs.get("href") or "").strip().lower()
+        assert not href.startswith(("javascript:", "data:")), href
+    # Head: title and description are escaped; the heading inside content is demoted.
+    assert "<title>Fientlig &lt;script&gt;" in html
+    assert 'content="Sammanfattning {{ 7*7 }} {% if true %}x{% endif %} &lt;b&gt;' in html
+    assert "<h3>Rubrik som är för djup</h3>" in body
+    # A link reference definition in one field hijacks nothing: no link goes there.
+    assert "evil.example.org" not in " ".join(a.get("href", "") for _, a in parsed.tags)
+
+
+def test_entry_pages_are_not_in_the_nav(site):
+    def nav_links(url):
+        html = page(site, url)
+        nav = html[html.index('<nav class="md-nav md-nav--primary"'):html.index('<div class="md-content"')]
+        return {a.get("href") for tag, a in Tags(nav).tags if tag == "a"}
+
+    home, entry = nav_links(""), nav_links("metoder/styrgrupp/")
+    assert "metoder/" in home and "../" in entry
+    assert not any("styrgrupp" in h or "avsiktsforklaring" in h for h in home | entry)
+
+
+def test_invalid_content_stops_the_build_with_the_check_messages(kb):
+    (kb / "methods/styrgrupp.yml").write_text("id: styrgrupp\ntitle: [\n", encoding="utf-8")
+    (kb / "tools/arsfragor.yml").write_text(
+        (kb / "tools/arsfragor.yml").read_text(encoding="utf-8").replace("type: question-set", "type: mall"),
+        encoding="utf-8")
+    expected = spets("check", cwd=kb).stdout.splitlines()
+    assert len(expected) == 3
+    r = mkdocs_build(kb)
+    assert r.returncode == 1
+    out = r.stdout + r.stderr
+    for line in expected:
+        assert line in out
+    assert "Traceback" not in out
+    assert not (kb / "site").exists()

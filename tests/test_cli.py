@@ -1,0 +1,73 @@
+"""The `spets` command line: exit codes and output formats."""
+
+from __future__ import annotations
+
+from conftest import spets
+
+
+def test_check_clean(kb):
+    r = spets("check", "--root", str(kb), cwd=kb)
+    assert r.returncode == 0, r.stdout
+    assert r.stdout.strip() == "Inga problem i 15 filer."
+
+
+def test_check_problems_text_and_count(kb):
+    (kb / "methods/styrgrupp.yml").write_text("id: styrgrupp\n", encoding="utf-8")
+    r = spets("check", cwd=kb)
+    assert r.returncode == 1
+    lines = r.stdout.splitlines()
+    assert "methods/styrgrupp.yml:1:1: title: fältet 'title' saknas" in lines
+    assert lines[-1] == f"{len(lines) - 1} problem i 1 av 15 filer."
+    assert all(line.startswith("methods/styrgrupp.yml:1:1: ") for line in lines[:-1])
+
+
+def test_check_github_format(kb):
+    (kb / "methods/styrgrupp.yml").write_text("id: styrgrupp\n", encoding="utf-8")
+    r = spets("check", "--format", "github", "--root", str(kb), cwd=kb.parent)
+    assert r.returncode == 1
+    assert "::error file=methods/styrgrupp.yml,line=1,col=1::title: fältet 'title' saknas" in r.stdout.splitlines()
+
+
+def test_usage_errors_exit_2(kb):
+    assert spets("check", "--format", "xml", cwd=kb).returncode == 2
+    assert spets("frobnicate", cwd=kb).returncode == 2
+    r = spets("check", "--root", str(kb / "finns-inte"), cwd=kb)
+    assert r.returncode == 2 and "finns inte" in r.stderr
+    r = spets("new", "method", "Fel Id", cwd=kb)
+    assert r.returncode == 2 and "inte ett giltigt id" in r.stderr
+
+
+def test_new_writes_template_and_refuses_to_overwrite(kb):
+    r = spets("new", "case-study", "ny-fallstudie", cwd=kb)
+    assert r.returncode == 0, r.stderr
+    path = kb / "case_studies/ny-fallstudie.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Ny fallstudie: ny-fallstudie")
+    assert "# Lärosäten (obligatoriskt):" in text and "id: ny-fallstudie" in text
+    # The empty template is valid YAML that the check walks field by field.
+    r = spets("check", cwd=kb)
+    assert r.returncode == 1
+    assert "case_studies/ny-fallstudie.yml:" in r.stdout and "title: får inte vara tomt" in r.stdout
+    assert "Traceback" not in r.stdout + r.stderr
+    # A second `new` leaves the file alone.
+    path.write_text(text + "# mitt arbete\n", encoding="utf-8")
+    r = spets("new", "case-study", "ny-fallstudie", cwd=kb)
+    assert r.returncode == 1 and "finns redan" in r.stderr
+    assert path.read_text(encoding="utf-8").endswith("# mitt arbete\n")
+
+
+def test_new_template_filled_in_passes(kb):
+    spets("new", "method", "ny-metod", cwd=kb)
+    path = kb / "methods/ny-metod.yml"
+    text = path.read_text(encoding="utf-8")
+    text = (text.replace('title: ""', "title: Ny metod")
+                .replace('summary: ""', "summary: Kort om metoden.")
+                .replace("description: |\n  \n", "description: |\n  Vad den gör.\n")
+                .replace("why: |\n  \n", "why: |\n  Därför.\n")
+                .replace("steps:\n  - |\n    \n", "steps:\n  - Första steget.\n")
+                .replace('  level: ""\n  time: ""', "  level: low\n  time: En timme")
+                .replace("phases: []", "phases: [etablera]")
+                .replace("topics: []", "topics: [avtal]"))
+    path.write_text(text, encoding="utf-8")
+    r = spets("check", cwd=kb)
+    assert r.returncode == 0, r.stdout
