@@ -23,6 +23,7 @@ from .problems import Problem
 
 NULL = "tag:yaml.org,2002:null"
 INT = "tag:yaml.org,2002:int"
+BOOL = "tag:yaml.org,2002:bool"
 _INVALID = object()  # a value that failed its check (the problem is recorded)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _EMAIL = re.compile(r"^[^@\s/:]+@[^@\s/:]+\.[a-z]{2,}$", re.I)
@@ -245,7 +246,7 @@ class _Checker:
         return date
 
     def _bool(self, node, t: m.Bool, path):
-        if node.style is not None or node.value not in ("true", "false"):
+        if node.tag != BOOL or node.value not in ("true", "false"):
             return self.problem(node, path, f"ska vara true eller false (inte {node.value!r})")
         return node.value == "true"
 

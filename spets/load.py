@@ -14,8 +14,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from yaml.composer import Composer
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
+
+try:  # libyaml's parser is an order of magnitude faster than the pure-Python one
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser):
+        def __init__(self, stream):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
 
 from .model import ENTRY_KINDS, MAX_DEPTH, MAX_FILE_BYTES, VOCABULARIES
 from .problems import Problem
@@ -44,11 +59,14 @@ class _LoadError(Exception):
         self.message = message
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader's composer with aliases refused and depth capped."""
+class _Loader(Composer, Resolver, _Parser):
+    """Parse events, then compose nodes with aliases refused and depth capped.
+    There is no constructor: nothing in a file ever becomes a Python object."""
 
     def __init__(self, stream):
-        super().__init__(stream)
+        _Parser.__init__(self, stream)
+        Composer.__init__(self)
+        Resolver.__init__(self)
         self._depth = 0
 
     def compose_node(self, parent, index):
@@ -97,16 +115,19 @@ def load_file(root: Path, kind: str, path: Path) -> tuple[Document | None, list[
         return fail(line, 1, "filen är inte giltig UTF-8: spara den som UTF-8")
     if "\0" in text:
         return fail(text[: text.index("\0")].count("\n") + 1, 1, "filen innehåller ett NUL-tecken")
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = loader.get_single_node()
     except _LoadError as e:
         return fail(e.line, e.col, e.message)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return fail(line, col, _explain_yaml_error(e))
+        return fail(line, col, _explain_yaml_error(e, text, mark))
     except yaml.YAMLError as e:  # e.g. a stray control character
         return fail(1, 1, f"filen är inte giltig YAML ({e})")
+    finally:
+        loader.dispose()
     if node is None:
         return fail(1, 1, "filen är tom")
     problems = [Problem(rel, line, col, "", msg) for line, col, msg in _inspect(node)]
@@ -118,9 +139,11 @@ def load_file(root: Path, kind: str, path: Path) -> tuple[Document | None, list[
     return Document(kind, rel, path.stem, node), []
 
 
-def _explain_yaml_error(e: yaml.MarkedYAMLError) -> str:
+def _explain_yaml_error(e: yaml.MarkedYAMLError, text: str, mark) -> str:
     problem = e.problem or e.context or "okänt fel"
-    if "'\\t'" in problem or "\\t" in problem:
+    lines = text.splitlines()
+    before = lines[mark.line][: mark.column + 1] if mark and mark.line < len(lines) else ""
+    if "\t" in before:
         return "tabbtecken får inte användas för indrag i YAML: använd mellanslag"
     if "mapping values are not allowed" in problem:
         return ("ogiltig YAML: ett kolon följt av mellanslag inne i ett värde; "

@@ -1,0 +1,148 @@
+"""Benchmark: `make bench` or `python bench/bench.py 100 1000 5000`.
+
+For each N it writes a synthetic, valid knowledge base of N entries (half
+methods, a fifth tools, the rest case studies) into a temporary folder and
+measures, in the same run:
+
+- `spets check` time;
+- the full `mkdocs build` time, and per entry;
+- the HTML size of one entry page (it must not grow with N);
+- the build time of a bare Material site with N plain Markdown pages of the
+  same text and the same small nav, and our build time as a ratio of it.
+"""
+
+from __future__ import annotations
+
+import json  # JSON is YAML: generated text needs no YAML quoting
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TAXONOMY = REPO / "tests" / "fixtures" / "kb" / "taxonomy"
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+WORDS = ("partnerskap styrgrupp förankring avtal lärosäte kommun region företag samverkan "
+         "forskning utbildning uppföljning handlingsplan ledning studenter examensarbete "
+         "kompetens förtroende mål ansvar koordinator möte fakultet institution").split()
+PHASES = ["identifiera", "etablera", "genomfora", "folja-upp", "fornya-avsluta"]
+TOPICS = ["forankring", "avtal", "oanvant"]
+LAROSATEN = ["chalmers", "kth", "liu", "lnu", "umu", "lu"]
+
+
+def text(rng: random.Random, words: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+
+
+def entry(kind: str, i: int, rng: random.Random, n_methods: int, n_tools: int):
+    """(folder, id, file text, data) of one synthetic entry."""
+    title = f"{text(rng, 4)[:-1]} {i}"
+    common = {
+        "summary": text(rng, 25),
+        "phases": rng.sample(PHASES, 2),
+        "topics": rng.sample(TOPICS, 1),
+        "published": f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+    }
+    method = lambda: f"m-{rng.randrange(n_methods):05d}"  # noqa: E731
+    if kind == "method":
+        id_, folder = f"m-{i:05d}", "methods"
+        body = {"description": text(rng, 120), "why": text(rng, 60),
+                "steps": [text(rng, 30) for _ in range(4)],
+                "effort": {"level": "medium", "time": "En halvdag"},
+                "related": sorted({method() for _ in range(2)} - {id_})}
+    elif kind == "tool":
+        id_, folder = f"t-{i:05d}", "tools"
+        body = {"type": "checklist", "description": text(rng, 60), "how_to_use": text(rng, 40),
+                "content": "\n".join(f"- {text(rng, 10)}" for _ in range(12)),
+                "methods": sorted({method() for _ in range(2)})}
+    else:
+        id_, folder = f"c-{i:05d}", "case_studies"
+        body = {"institutions": rng.sample(LAROSATEN, 1),
+                "partners": [{"name": f"Partner {i}", "sector": "naringsliv"}],
+                "started": rng.randint(2005, 2020), "status": "ongoing",
+                "background": text(rng, 80), "activities": text(rng, 150),
+                "methods": sorted({method() for _ in range(3)}),
+                "tools": [f"t-{rng.randrange(n_tools):05d}"],
+                "sources": [{"title": "Källa", "url": f"https://example.org/{i}"}],
+                "provenance": "compiled"}
+    data = {"id": id_, "title": title, **common, **body}
+    return folder, id_, json.dumps(data, ensure_ascii=False, indent=1), data
+
+
+def plain_markdown(data: dict) -> str:
+    parts = [f"# {data['title']}", data["summary"]]
+    for key in ("description", "why", "background", "activities", "how_to_use", "content"):
+        if key in data:
+            parts += [f"## {key}", data[key]]
+    if "steps" in data:
+        parts += ["## Steg"] + [f"{n}. {s}" for n, s in enumerate(data["steps"], 1)]
+    return "\n\n".join(parts) + "\n"
+
+
+def write_corpus(root: Path, n: int) -> None:
+    rng = random.Random(n)
+    n_methods, n_tools = max(1, n // 2), max(1, n // 5)
+    kinds = ["method"] * n_methods + ["tool"] * n_tools + ["case_study"] * (n - n_methods - n_tools)
+    shutil.copytree(TAXONOMY, root / "ours" / "taxonomy")
+    shutil.copy(REPO / "mkdocs.yml", root / "ours")
+    shutil.copytree(REPO / "docs", root / "ours" / "docs")
+    bare_docs = root / "bare" / "docs"
+    (bare_docs / "poster").mkdir(parents=True)
+    (bare_docs / "index.md").write_text("# Start\n", encoding="utf-8")
+    counters = {}
+    for kind in kinds:
+        i = counters[kind] = counters.get(kind, -1) + 1
+        folder, id_, yaml_text, data = entry(kind, i, rng, n_methods, n_tools)
+        (root / "ours" / folder).mkdir(exist_ok=True)
+        (root / "ours" / folder / f"{id_}.yml").write_text(yaml_text, encoding="utf-8")
+        (bare_docs / "poster" / f"{id_}.md").write_text(plain_markdown(data), encoding="utf-8")
+    # The bare site gets the same treatment as ours: a small nav, entries outside it.
+    (root / "bare" / "mkdocs.yml").write_text(
+        "site_name: Bare\ntheme:\n  name: material\n  language: sv\n  font: false\n"
+        "plugins:\n  - search:\n      lang: sv\nnav:\n  - Start: index.md\n"
+        "not_in_nav: |\n  /poster/\n", encoding="utf-8")
+
+
+def timed(*args: str, cwd: Path) -> float:
+    start = time.perf_counter()
+    r = subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=ENV)
+    elapsed = time.perf_counter() - start
+    if r.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed:\n{r.stdout[-2000:]}{r.stderr[-2000:]}")
+    return elapsed
+
+
+def bench(n: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        write_corpus(root, n)
+        check = timed(str(BIN / "spets"), "check", cwd=root / "ours")
+        ours = timed(str(BIN / "mkdocs"), "build", cwd=root / "ours")
+        bare = timed(str(BIN / "mkdocs"), "build", cwd=root / "bare")
+        page = (root / "ours" / "site" / "metoder" / "m-00000" / "index.html").stat().st_size
+    return {"n": n, "check": check, "build": ours, "per_entry_ms": 1000 * ours / n,
+            "page_kb": page / 1024, "bare": bare, "ratio": ours / bare}
+
+
+def main(argv: list[str]) -> None:
+    sizes = [int(a) for a in argv] or [100, 1000, 5000]
+    print(f"{'N':>6} {'check s':>8} {'build s':>8} {'ms/entry':>9} {'page kB':>8} {'bare s':>7} {'ratio':>6}")
+    rows = []
+    for n in sizes:
+        r = bench(n)
+        rows.append(r)
+        print(f"{r['n']:>6} {r['check']:>8.2f} {r['build']:>8.2f} {r['per_entry_ms']:>9.1f} "
+              f"{r['page_kb']:>8.1f} {r['bare']:>7.2f} {r['ratio']:>6.2f}", flush=True)
+    if len(rows) > 1:
+        growth = rows[-1]["page_kb"] / rows[0]["page_kb"] - 1
+        print(f"Entry page size at N={rows[-1]['n']} vs N={rows[0]['n']}: {growth:+.1%}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
