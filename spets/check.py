@@ -197,7 +197,7 @@ class _Checker:
         values = []
         for i, item in enumerate(node.value):
             value = self._value(item, t.item, f"{path}[{i + 1}]")
-            if isinstance(t.item, m.Ref) and value in values:
+            if isinstance(t.item, m.Ref) and value is not _INVALID and value in values:
                 value = self.problem(item, f"{path}[{i + 1}]", f"{value!r} förekommer två gånger i listan")
             values.append(value)
         return _INVALID if _INVALID in values else values
@@ -269,7 +269,8 @@ class _Checker:
         if value in self.ids[t.kind]:
             return value
         target = m.KINDS[t.kind]
-        others = [m.KINDS[k].a for k, ids in self.ids.items() if value in ids]
+        # Glossary terms are never referenced, and share ids with methods by design.
+        others = [m.KINDS[k].a for k, ids in self.ids.items() if value in ids and k != "term"]
         if others:
             return self.problem(node, path, f"{value!r} är {others[0]}, inte {target.a}")
         where = f"taxonomy/{target.file}" if target.is_vocabulary else f"{target.folder}/"

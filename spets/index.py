@@ -21,7 +21,7 @@ FACETS = ("phase", "topic", "sector", "larosate")  # what readers filter by
 @dataclass(frozen=True)
 class KnowledgeBase:
     by_kind: MappingProxyType  # kind -> {id: Entry}, ids in a stable order
-    _edges: MappingProxyType = field(repr=False)  # Key -> frozenset of Keys, both directions
+    _linked: MappingProxyType = field(repr=False)  # Key -> {kind: sorted entries}, both directions
 
     def get(self, kind: str, id_: str) -> m.Entry:
         return self.by_kind[kind][id_]
@@ -31,9 +31,7 @@ class KnowledgeBase:
 
     def linked(self, entry: m.Entry, kind: str) -> list[m.Entry]:
         """Entries of `kind` that this entry refers to or that refer to it."""
-        keys = self._edges.get((entry.kind, entry.id), ())
-        found = [self.by_kind[k][i] for k, i in keys if k == kind]
-        return sorted(found, key=sort_key)
+        return list(self._linked.get((entry.kind, entry.id), {}).get(kind, ()))
 
     def facets(self, entry: m.Entry) -> dict[str, list[str]]:
         """The filterable values of an entry: its phases, topics, sectors, lärosäten."""
@@ -68,9 +66,16 @@ def build(entries) -> KnowledgeBase:
         for target in _refs(entry.data, entry.kind_def.fields):
             edges[here].add(target)
             edges[target].add(here)
+    # Sorted once here: pages ask for the same lists many times over.
+    linked: dict[Key, dict[str, tuple]] = {}
+    for key, targets in edges.items():
+        groups: dict[str, list] = defaultdict(list)
+        for kind, id_ in targets:
+            groups[kind].append(by_kind[kind][id_])
+        linked[key] = {kind: tuple(sorted(items, key=sort_key)) for kind, items in groups.items()}
     return KnowledgeBase(
         MappingProxyType({k: MappingProxyType(v) for k, v in by_kind.items()}),
-        MappingProxyType({k: frozenset(v) for k, v in edges.items()}),
+        MappingProxyType(linked),
     )
 
 

@@ -53,7 +53,10 @@ def to_html(text: str | None) -> Markup:
     html = _MD.reset().convert(text)
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                       url_schemes=URL_SCHEMES, link_rel="noopener noreferrer nofollow")
-    return Markup(clean)
+    # One line: a newline inside <pre> becomes &#10; (the same character), and
+    # elsewhere it is just whitespace. So no line of contributor HTML can ever
+    # start with '#' and be taken for one of our headings (see render.stash).
+    return Markup(clean.replace("\n", "&#10;"))
 
 
 def inline_text(text: str) -> Markup:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -25,7 +26,45 @@ from .markdown_safe import inline_text, to_html
 @dataclass(frozen=True)
 class Page:
     src_uri: str  # where MkDocs should pretend the Markdown file is, e.g. metoder/x.md
-    markdown: str
+    markdown: str  # front matter and headings, with a placeholder for each HTML block
+    blocks: tuple[str, ...]  # the HTML blocks, to put back after Markdown has run
+
+
+PLACEHOLDER = "SPETS-BLOCK-{}"
+PLACEHOLDER_HTML = re.compile(r"<p>SPETS-BLOCK-(\d+)</p>")
+
+
+def stash(text: str) -> tuple[str, tuple[str, ...]]:
+    """Split a rendered page into Markdown that keeps only front matter and
+    headings, and the HTML blocks between them.
+
+    The blocks are finished, sanitized HTML; Markdown has nothing to do with
+    them, yet parsing them was most of the build time. So Markdown sees only
+    the headings (for the table of contents) and a placeholder per block, and
+    unstash() puts the blocks back into its output, as Python-Markdown does
+    with its own raw-HTML stash.
+    """
+    out, blocks, current = [], [], []
+    lines = text.split("\n")
+    front = lines.index("---", 1) + 1 if lines and lines[0] == "---" else 0
+    for line in lines[front:]:
+        if line.startswith("#") or not line.strip():
+            if current:
+                out += [PLACEHOLDER.format(len(blocks)), ""]
+                blocks.append("\n".join(current))
+                current = []
+            if line.strip():
+                out += [line, ""]
+        else:
+            current.append(line)
+    if current:
+        out.append(PLACEHOLDER.format(len(blocks)))
+        blocks.append("\n".join(current))
+    return "\n".join(lines[:front] + [""] + out) + "\n", tuple(blocks)
+
+
+def unstash(html: str, blocks: tuple[str, ...]) -> str:
+    return PLACEHOLDER_HTML.sub(lambda match: blocks[int(match[1])], html)
 
 
 def relative(target: str, here: str) -> str:
@@ -62,7 +101,7 @@ class Renderer:
             if not kind.url:
                 continue
             for entry in self.kb.all(kind.name):
-                yield Page(f"{kind.url}/{entry.id}.md", self.page(entry))
+                yield Page(f"{kind.url}/{entry.id}.md", *stash(self.page(entry)))
 
     def page(self, entry: m.Entry) -> str:
         template = f"{entry.kind}.md.j2" if entry.kind in ("method", "tool", "case_study") else "vocabulary.md.j2"

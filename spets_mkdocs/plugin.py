@@ -12,7 +12,7 @@ from spets import index
 from spets.check import check_root
 from spets.load import find_files
 from spets.problems import summary
-from spets.render import Renderer
+from spets.render import Renderer, unstash
 
 
 class SpetsPlugin(BasePlugin):
@@ -32,7 +32,9 @@ class SpetsPlugin(BasePlugin):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
+        self.blocks = {}
         for page in self.renderer.pages():
+            self.blocks[page.src_uri] = page.blocks
             if files.get_file_from_path(page.src_uri):
                 raise PluginError(f"docs/{page.src_uri} krockar med en genererad sida: byt namn på filen")
             # Entry pages stay out of the nav: with them in it, every page
@@ -40,6 +42,10 @@ class SpetsPlugin(BasePlugin):
             files.append(File.generated(config, page.src_uri, content=page.markdown,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         return files
+
+    def on_page_content(self, html, *, page, config, files):
+        blocks = self.blocks.get(page.file.src_uri)
+        return unstash(html, blocks) if blocks else html
 
     def on_serve(self, server, *, config, builder):
         for _, path in find_files(self.root):
