@@ -106,7 +106,6 @@ class Kind:
     fields: tuple[Field, ...]
     folder: str = ""  # entries: folder of YAML files
     file: str = ""  # vocabularies: the YAML file under taxonomy/
-    definite: str = ""  # Swedish definite plural, "metoderna"
     neuter: bool = False  # "ett verktyg", not "en verktyg"
 
     @property
@@ -131,7 +130,7 @@ def _f(name, type_, label, help_, required=True):
     return Field(name, type_, label, help_, required)
 
 
-ID = _f("id", Text(80), "Id", "Entryns id: samma som filnamnet utan .yml. Små bokstäver a–z, siffror och bindestreck.")
+ID = _f("id", Text(80), "Id", "Samma som filnamnet utan .yml: små bokstäver a–z, siffror och bindestreck.")
 TITLE = _f("title", Text(120), "Titel", "Kort och beskrivande titel, högst 120 tecken.")
 SUMMARY = _f("summary", Text(400), "Sammanfattning", "En eller två meningar som visas i listor och sökresultat. Ren text.")
 SOURCE = Object((
@@ -167,7 +166,7 @@ PROVENANCES = {
 }
 
 METHOD = Kind(
-    name="method", label="metod", plural="metoder", definite="metoderna",
+    name="method", label="metod", plural="metoder",
     url="metoder", folder="methods",
     fields=(
         ID, TITLE, SUMMARY,
@@ -191,7 +190,7 @@ METHOD = Kind(
 )
 
 TOOL = Kind(
-    name="tool", label="verktyg", plural="verktyg", definite="verktygen", neuter=True,
+    name="tool", label="verktyg", plural="verktyg", neuter=True,
     url="verktyg", folder="tools",
     fields=(
         ID, TITLE, SUMMARY,
@@ -214,7 +213,7 @@ PARTNER = Object((
 ))
 
 CASE_STUDY = Kind(
-    name="case_study", label="fallstudie", plural="fallstudier", definite="fallstudierna",
+    name="case_study", label="fallstudie", plural="fallstudier",
     url="fallstudier", folder="case_studies",
     fields=(
         ID, TITLE, SUMMARY,
