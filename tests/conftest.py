@@ -16,13 +16,27 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "kb"
 BIN = Path(sys.executable).parent
 
 
-@pytest.fixture
-def kb(tmp_path) -> Path:
-    """A writable copy of tests/fixtures/kb, with the site's mkdocs.yml and docs/."""
-    root = tmp_path / "kb"
+def copy_fixture(dest: Path) -> Path:
+    """tests/fixtures/kb with the site's mkdocs.yml and docs/, at dest/kb."""
+    root = dest / "kb"
     shutil.copytree(FIXTURE, root)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "docs", root / "docs")
+    return root
+
+
+@pytest.fixture
+def kb(tmp_path) -> Path:
+    """A writable copy of the fixture knowledge base, for one test."""
+    return copy_fixture(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built_fixture(tmp_path_factory) -> Path:
+    """The fixture knowledge base built once into site/, shared read-only."""
+    root = copy_fixture(tmp_path_factory.mktemp("built"))
+    r = mkdocs_build(root)
+    assert r.returncode == 0, r.stdout + r.stderr
     return root
 
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE, REPO, mkdocs_build
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 if not Path(CHROMIUM).exists():
@@ -27,12 +26,8 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    root = tmp_path_factory.mktemp("browser") / "kb"
-    shutil.copytree(FIXTURE, root)
-    shutil.copy(REPO / "mkdocs.yml", root)
-    shutil.copytree(REPO / "docs", root / "docs")
-    assert mkdocs_build(root).returncode == 0
+def base_url(built_fixture):
+    root = built_fixture
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass

@@ -32,17 +32,9 @@ def article(html: str) -> str:
     return html[html.index("<article class=\"md-content__inner"):html.rindex("</article>")]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    import shutil
-    from conftest import FIXTURE, REPO
-    root = tmp_path_factory.mktemp("build") / "kb"
-    shutil.copytree(FIXTURE, root)
-    shutil.copy(REPO / "mkdocs.yml", root)
-    shutil.copytree(REPO / "docs", root / "docs")
-    r = mkdocs_build(root)
-    assert r.returncode == 0, r.stdout + r.stderr
-    return root
+@pytest.fixture
+def site(built_fixture):
+    return built_fixture
 
 
 def page(site, url: str) -> str:
@@ -53,7 +45,7 @@ def test_every_entry_has_its_page_and_card(site):
     entries = check_root(site).entries
     for e in entries:
         if e.url:
-            assert f"<h1" in page(site, e.url), e.url
+            assert "<h1" in page(site, e.url), e.url
     for kind, url in (("method", "metoder"), ("tool", "verktyg"), ("case_study", "fallstudier")):
         ids = sorted(e.id for e in entries if e.kind == kind)
         cards = re.findall(r'<p class="spets-card__title"><a href="([a-z0-9-]+)/">', article(page(site, url)))
@@ -125,6 +117,11 @@ def test_hostile_content_stays_text(site):
     assert "<title>Fientlig &lt;script&gt;" in html
     assert 'content="Sammanfattning {{ 7*7 }} {% if true %}x{% endif %} &lt;b&gt;' in html
     assert "<h3>Rubrik som är för djup</h3>" in body
+    # The same entry's card on listing pages is just as inert.
+    for listing in ("metoder", "faser/folja-upp/", "amnen/forankring/"):
+        card_tags = Tags(article(page(site, listing))).tags
+        assert not {t for t, _ in card_tags} & {"script", "img", "iframe", "svg", "b"}, listing
+        assert not any(n.startswith("on") for _, a in card_tags for n in a), listing
     # A link reference definition in one field hijacks nothing: no link goes there.
     assert "evil.example.org" not in " ".join(a.get("href", "") for _, a in parsed.tags)
 
