@@ -33,3 +33,16 @@ def test_minimum_content_for_every_feature():
     assert sum(1 for lar in kb.all("larosate") if lar.spets) == 16
     for case in kb.all("case_study"):
         assert case.sources and all(s["url"] for s in case.sources), case.id
+
+
+def test_content_invariants():
+    """The content issue's rules: enough steps, every vocabulary item in use."""
+    kb = index.build(check_root(REPO).entries)
+    short = [m.id for m in kb.all("method") if len(m.steps) < 3]
+    assert short == [], f"methods with fewer than three steps: {short}"
+    for kind in ("topic", "role", "success_factor"):
+        unused = [v.id for v in kb.all(kind)
+                  if not any(kb.linked(v, k) for k in ("method", "tool", "case_study"))]
+        assert unused == [], f"unused {kind}: {unused}"
+    for case in kb.all("case_study"):
+        assert case.provenance == "compiled" or case.last_reviewed, case.id
