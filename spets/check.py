@@ -68,8 +68,11 @@ def _collect_ids(files, docs: list[Document]) -> dict[str, set[str]]:
         doc = next((d for d in docs if d.kind == kind), None)
         if doc:
             ids[kind] |= {k.value for k, _ in doc.node.value}
-        elif path.is_file():  # unreadable as YAML: take the top-level keys as written
-            text = path.read_bytes().decode("utf-8", "replace")
+        else:  # not loadable as YAML: take the top-level keys as written
+            try:
+                text = path.read_bytes().decode("utf-8", "replace")
+            except OSError:  # already reported by load_file
+                continue
             ids[kind] |= set(re.findall(r"^([a-z0-9-]+):", text, re.M))
     return ids
 

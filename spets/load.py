@@ -53,9 +53,8 @@ class Document:
 
 
 class _LoadError(Exception):
-    def __init__(self, node_or_mark, message: str):
-        mark = getattr(node_or_mark, "start_mark", node_or_mark)
-        self.line, self.col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    def __init__(self, mark, message: str):
+        self.line, self.col = mark.line + 1, mark.column + 1
         self.message = message
 
 
@@ -105,7 +104,10 @@ def load_file(root: Path, kind: str, path: Path) -> tuple[Document | None, list[
 
     if not path.is_file():
         return fail(1, 1, "filen saknas")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        return fail(1, 1, f"filen kan inte läsas ({e.strerror})")
     if len(data) > MAX_FILE_BYTES:
         return fail(1, 1, f"filen är för stor ({len(data) // 1024} kB; högst {MAX_FILE_BYTES // 1024} kB)")
     try:

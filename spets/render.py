@@ -1,8 +1,8 @@
 """Step 4: render pages and page fragments from the knowledge base.
 
-Output is Markdown for MkDocs whose body is raw HTML blocks: Python-Markdown
-leaves those alone, so contributor text is rendered exactly once, here, by
-markdown_safe. Our own Jinja templates render it with autoescape on; the data
+A page is Markdown for MkDocs whose body is HTML blocks; stash() hands
+MkDocs only the headings, so contributor text is rendered exactly once, here,
+by markdown_safe. Our own Jinja templates render it with autoescape on; the data
 is only ever a template *variable*, never template source, so `{{ 7*7 }}` in
 a summary stays those characters. Links are relative, so the site works
 under any base path (e.g. GitHub Pages' /repo/).
@@ -77,7 +77,7 @@ def relative(target: str, here: str) -> str:
 
 
 class Renderer:
-    def __init__(self, kb: KnowledgeBase, edit_url: str = ""):
+    def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.env = Environment(loader=PackageLoader("spets", "templates"), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
@@ -91,7 +91,7 @@ class Renderer:
     def _render(self, template: str, here: str, **context) -> str:
         return self.env.get_template(template).render(
             link=lambda target: relative(target.url if isinstance(target, m.Entry) else target, here),
-            here=here, **context)
+            **context)
 
     # -------------------------------------------------------------- pages
 
@@ -112,9 +112,6 @@ class Renderer:
     def cards(self, entries, here: str) -> Markup:
         """Listing cards for entries (any mix of kinds)."""
         return Markup(self._render("cards.html.j2", here, entries=list(entries)))
-
-    def listing(self, kind: str, here: str) -> Markup:
-        return self.cards(self.kb.all(kind), here)
 
     def vocabulary_index(self, kind: str, here: str) -> Markup:
         """Every item of a vocabulary, with how many entries use it."""

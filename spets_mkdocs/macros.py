@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from spets.model import KINDS
+
 
 def define_env(env):
     plugin = env.conf.plugins["spets"]  # loaded and checked already, once
@@ -17,24 +19,32 @@ def define_env(env):
     def here() -> str:
         return env.page.url
 
+    def entries(kind: str):
+        if kind not in KINDS:
+            raise ValueError(f"okänd sort {kind!r} i {env.page.file.src_uri}; "
+                             f"använd en av: {', '.join(KINDS)}")
+        return kb.all(kind)
+
     @env.macro
     def count(kind: str) -> int:
         """How many entries of a kind: count('case_study')."""
-        return len(kb.all(kind))
+        return len(entries(kind))
 
     @env.macro
     def listing(kind: str) -> Markup:
         """Every entry of a kind as cards."""
-        return renderer.listing(kind, here())
+        return renderer.cards(entries(kind), here())
 
     @env.macro
     def newest(kind: str, n: int = 3) -> Markup:
         """The n most recently published entries of a kind, as cards."""
+        entries(kind)
         return renderer.cards(kb.newest(kind, n), here())
 
     @env.macro
     def vocabulary(kind: str) -> Markup:
         """Every item of a vocabulary (topic, phase, sector, larosate …) with counts."""
+        entries(kind)
         return renderer.vocabulary_index(kind, here())
 
     @env.macro
