@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from spets import index
+from spets import index, outputs
 from spets.check import check_root
 from spets.load import find_files
 from spets.problems import summary
@@ -41,6 +42,12 @@ class SpetsPlugin(BasePlugin):
             # would embed every other and the build would grow quadratically.
             files.append(File.generated(config, page.src_uri, content=page.markdown,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
+        site = outputs.SiteInfo(name=config.site_name, url=config.site_url or "",
+                                repo_url=config.repo_url or "", commit=_commit(self.root))
+        for path, content in outputs.files(self.kb, site).items():
+            if files.get_file_from_path(path):
+                raise PluginError(f"docs/{path} krockar med en genererad fil: byt namn på filen")
+            files.append(File.generated(config, path, content=content))
         return files
 
     def on_page_content(self, html, *, page, config, files):
@@ -51,3 +58,13 @@ class SpetsPlugin(BasePlugin):
         for _, path in find_files(self.root):
             server.watch(str(path.parent))
         return server
+
+
+def _commit(root: Path) -> str:
+    """The checked-out commit, for exports that say what they were built from."""
+    try:
+        done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True,
+                              text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
