@@ -17,11 +17,12 @@ BIN = Path(sys.executable).parent
 
 
 def copy_fixture(dest: Path) -> Path:
-    """tests/fixtures/kb with the site's mkdocs.yml and docs/, at dest/kb."""
+    """tests/fixtures/kb with the site's mkdocs.yml, docs/ and overrides/, at dest/kb."""
     root = dest / "kb"
     shutil.copytree(FIXTURE, root)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "docs", root / "docs")
+    shutil.copytree(REPO / "overrides", root / "overrides")
     return root
 
 
