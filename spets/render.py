@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from . import facets
 from . import model as m
 from .index import KnowledgeBase
 from .markdown_safe import inline_text, to_html
@@ -86,7 +87,7 @@ class Renderer:
         # Front matter values: JSON strings are valid YAML, and the HTML escape
         # matters because MkDocs' theme templates print page meta unescaped.
         self.env.filters["yaml_text"] = lambda v: Markup(json.dumps(str(escape(v))))
-        self.env.globals.update(kb=kb, KINDS=m.KINDS, model=m)
+        self.env.globals.update(kb=kb, KINDS=m.KINDS, model=m, facets=facets)
 
     def _render(self, template: str, here: str, **context) -> str:
         return self.env.get_template(template).render(
@@ -113,9 +114,32 @@ class Renderer:
         """Listing cards for entries (any mix of kinds)."""
         return Markup(self._render("cards.html.j2", here, entries=list(entries)))
 
+    def listing(self, kind: str, here: str) -> Markup:
+        """Every entry of a kind as cards, under a filter bar offering the
+        values those entries have."""
+        entries = self.kb.all(kind)
+        used = {key: set() for key in (f.key for f in facets.FACETS)}
+        for entry in entries:
+            for key, ids in facets.values(self.kb, entry).items():
+                used[key].update(ids)
+        options = [(facet, [item for item in items if item[0] in used[facet.key]])
+                   for facet, items in facets.options(self.kb) if facet.vocabulary]
+        form = self._render("filter_form.html.j2", here, mode="cards", noun=m.KINDS[kind].plural,
+                            options=[(facet, items) for facet, items in options if items])
+        return Markup(form) + self.cards(entries, here)
+
+    def search_form(self, here: str) -> Markup:
+        """The search page: query, every filter, and room for the results."""
+        return Markup(self._render("filter_form.html.j2", here, mode="search", noun="",
+                                   options=facets.options(self.kb)))
+
     def vocabulary_index(self, kind: str, here: str) -> Markup:
         """Every item of a vocabulary, with how many entries use it."""
         return Markup(self._render("vocabulary_index.html.j2", here, items=self.kb.all(kind)))
+
+    def record(self, title: str) -> str:
+        """The search record of a hand-written page (see `record` in _parts.j2)."""
+        return str(self.env.get_template("_parts.j2").module.record(title, "Sida", {"typ": ["sida"]}))
 
     def glossary(self, here: str) -> Markup:
         return Markup(self._render("glossary.html.j2", here, terms=self.kb.all("term")))

@@ -32,8 +32,14 @@ def define_env(env):
 
     @env.macro
     def listing(kind: str) -> Markup:
-        """Every entry of a kind as cards."""
-        return renderer.cards(entries(kind), here())
+        """Every entry of a kind as cards, with a filter bar."""
+        entries(kind)
+        return renderer.listing(kind, here())
+
+    @env.macro
+    def search_page() -> Markup:
+        """The search form with every filter; assets/spets-filter.js runs it."""
+        return renderer.search_form(here())
 
     @env.macro
     def newest(kind: str, n: int = 3) -> Markup:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -52,7 +53,19 @@ class SpetsPlugin(BasePlugin):
 
     def on_page_content(self, html, *, page, config, files):
         blocks = self.blocks.get(page.file.src_uri)
-        return unstash(html, blocks) if blocks else html
+        if blocks:
+            html = unstash(html, blocks)  # a generated page brings its own search record
+        else:
+            html = self.renderer.record(page.title or "") + html
+        # Pagefind indexes only what is inside data-pagefind-body: the page's
+        # own content, never the nav, header or footer. Listing pages opt out
+        # (`search: exclude`), since they would match every search.
+        if (page.meta.get("search") or {}).get("exclude"):
+            return html
+        return f"<div data-pagefind-body>{html}</div>"
+
+    def on_post_build(self, *, config):
+        _index_for_search(config.site_dir)
 
     def on_serve(self, server, *, config, builder):
         for _, path in find_files(self.root):
@@ -68,3 +81,17 @@ def _commit(root: Path) -> str:
     except (OSError, subprocess.SubprocessError):
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def _index_for_search(site_dir: str) -> None:
+    """Build the Pagefind index into site/pagefind/. It reads <html lang="sv">
+    and stems Swedish, so "avtalen" finds "avtal"; the headings' ¶ links are
+    not words."""
+    command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--output-subdir", "pagefind",
+               "--exclude-selectors", ".headerlink", "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.SubprocessError) as error:
+        raise PluginError(f"Sökindexet kunde inte byggas: Pagefind gick inte att köra ({error})")
+    if done.returncode != 0:
+        raise PluginError("Sökindexet kunde inte byggas (Pagefind):\n" + (done.stderr or done.stdout).strip())

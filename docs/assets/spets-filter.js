@@ -1,0 +1,284 @@
+// Search and filters for SPETS kunskapsbank.
+//
+// Works on the forms that spets/templates/filter_form.html.j2 writes:
+//   data-spets-filter="search"  the search page: Pagefind answers;
+//   data-spets-filter="cards"   a listing page: the cards on the page are filtered.
+// The form's state is the URL (?q=avtal&amne=forankring&fas=…), so a filtered
+// view can be shared and bookmarked, and the back button steps through it.
+// Every filter narrows: values of one facet combine with AND, like the rest.
+(function () {
+  "use strict";
+
+  const form = document.querySelector("form[data-spets-filter]");
+  if (!form) return;
+  const status = document.querySelector(".spets-status");
+  const root = new URL(form.dataset.root, location.href); // the site's root
+
+  // ------------------------------------------------------------ state
+
+  function readState() {
+    const data = new FormData(form);
+    const filters = {};
+    for (const [key, value] of data) {
+      if (key !== "q" && value) (filters[key] = filters[key] || []).push(String(value));
+    }
+    return { q: String(data.get("q") || "").trim(), filters };
+  }
+
+  function stateFromUrl() {
+    const params = new URLSearchParams(location.search);
+    form.elements.q.value = params.get("q") || "";
+    for (const input of form.querySelectorAll("input[type=checkbox], input[type=radio]")) {
+      const wanted = params.getAll(input.name);
+      input.checked = input.value ? wanted.includes(input.value) : wanted.length === 0;
+    }
+  }
+
+  function stateToUrl(push) {
+    const { q, filters } = readState();
+    const params = new URLSearchParams();
+    if (q) params.set("q", q);
+    for (const [key, values] of Object.entries(filters)) {
+      for (const value of values) params.append(key, value);
+    }
+    const query = params.toString();
+    const url = location.pathname + (query ? "?" + query : "");
+    if (url !== location.pathname + location.search) {
+      history[push ? "pushState" : "replaceState"](null, "", url);
+    }
+  }
+
+  // ----------------------------------------------------------- counts
+
+  // counts: {facet: {value: n}}; a value nobody has is dimmed, not hidden,
+  // so the form does not jump around while one types.
+  function showCounts(counts) {
+    for (const span of form.querySelectorAll("[data-count]")) {
+      const [facet, value] = span.dataset.count.split(":");
+      const n = (counts[facet] && counts[facet][value]) || 0;
+      span.textContent = "(" + n + ")";
+      span.parentElement.classList.toggle("spets-zero", n === 0 && !span.parentElement.querySelector("input").checked);
+    }
+  }
+
+  function hits(n) {
+    return n === 1 ? "1 träff" : n + " träffar";
+  }
+
+  function describe(q, filters) {
+    const chosen = [];
+    for (const [key, values] of Object.entries(filters)) {
+      for (const value of values) {
+        const label = form.querySelector(`label[data-value="${CSS.escape(value)}"] input[name="${CSS.escape(key)}"]`);
+        chosen.push(label ? label.parentElement.textContent.replace(/\(\d+\)\s*$/, "").trim() : value);
+      }
+    }
+    return (q ? ` för ”${q}”` : "") +
+      (chosen.length ? ` med ${chosen.length === 1 ? "filtret" : "filtren"} ${chosen.join(", ")}` : "");
+  }
+
+  // ---------------------------------------------------- search (Pagefind)
+
+  // Pagefind's excerpt is HTML with <mark> around the hits. Keep the text and
+  // the marks and nothing else, whatever the indexed page contained.
+  function excerpt(html) {
+    const doc = new DOMParser().parseFromString(html, "text/html"); // inert: nothing runs
+    const out = document.createElement("p");
+    out.className = "spets-result__excerpt";
+    (function copy(from, to) {
+      for (const node of from.childNodes) {
+        if (node.nodeType === Node.TEXT_NODE) to.append(node.textContent);
+        else if (node.nodeName === "MARK") to.append(Object.assign(document.createElement("mark"), { textContent: node.textContent }));
+        else if (node.nodeType === Node.ELEMENT_NODE) copy(node, to);
+      }
+    })(doc.body, out);
+    return out;
+  }
+
+  function resultItem(data) {
+    const li = document.createElement("li");
+    li.className = "spets-result";
+    const kind = document.createElement("p");
+    kind.className = "spets-result__kind";
+    kind.textContent = (data.meta && data.meta.typ) || "Sida";
+    const title = document.createElement("a");
+    title.className = "spets-result__title";
+    title.href = data.url;
+    title.textContent = (data.meta && data.meta.title) || data.url;
+    const heading = document.createElement("p");
+    heading.append(title);
+    li.append(kind, heading, excerpt(data.excerpt || ""));
+    return li;
+  }
+
+  async function setupSearch() {
+    const list = document.querySelector(".spets-results");
+    const more = document.querySelector(".spets-more");
+    const about = document.querySelector(".spets-about");
+    const PAGE = 10;
+    let pagefind;
+    try {
+      pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+      await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
+      // Loads the filter index; until then searches come back without counts.
+      await pagefind.filters();
+    } catch (error) {
+      status.textContent = "Sökningen kunde inte laddas. Försök igen om en stund, eller bläddra i listorna.";
+      return;
+    }
+
+    let generation = 0; // only the newest search may write to the page
+    let shown = [];
+
+    async function showMore(results) {
+      const next = results.slice(shown.length, shown.length + PAGE);
+      const data = await Promise.all(next.map((r) => r.data()));
+      shown = shown.concat(next);
+      for (const d of data) list.append(resultItem(d));
+      more.hidden = shown.length >= results.length;
+    }
+
+    function pagefindFilters(filters, without) {
+      const out = {};
+      for (const [key, values] of Object.entries(filters)) {
+        if (key !== without) out[key] = { all: values };
+      }
+      return out;
+    }
+
+    // "About" points to the page of the one value chosen, e.g. the topic's page.
+    function showAbout(q, filters) {
+      const keys = Object.keys(filters);
+      const one = !q && keys.length === 1 && filters[keys[0]].length === 1;
+      const label = one && form.querySelector(`input[name="${CSS.escape(keys[0])}"][value="${CSS.escape(filters[keys[0]][0])}"]`);
+      about.hidden = !label || !label.dataset.url;
+      if (!about.hidden) {
+        about.replaceChildren(Object.assign(document.createElement("a"), {
+          href: new URL(label.dataset.url, root).href,
+          textContent: "Läs mer om " + label.parentElement.textContent.replace(/\(\d+\)\s*$/, "").trim() + " →",
+        }));
+      }
+    }
+
+    async function run() {
+      const mine = ++generation;
+      const { q, filters } = readState();
+      showAbout(q, filters);
+      if (!q && Object.keys(filters).length === 0) {
+        const totals = await pagefind.filters();
+        if (mine !== generation) return;
+        list.replaceChildren();
+        more.hidden = true;
+        showCounts(totals);
+        status.textContent = "Skriv ett sökord eller välj ett filter.";
+        return;
+      }
+      const search = await pagefind.search(q || null, { filters: pagefindFilters(filters) });
+      // The kind is one choice of several: its counts ignore the kind chosen.
+      const kinds = filters.typ ? await pagefind.search(q || null, { filters: pagefindFilters(filters, "typ") }) : search;
+      if (mine !== generation || !search) return;
+      const results = search.results;
+      shown = [];
+      list.replaceChildren();
+      await showMore(results);
+      if (mine !== generation) return;
+      showCounts(Object.assign({}, search.filters, { typ: (kinds && kinds.filters.typ) || {} }));
+      status.textContent = (results.length ? hits(results.length) : "Inga träffar") + describe(q, filters) + ".";
+    }
+
+    more.addEventListener("click", async () => {
+      const first = list.children.length;
+      const { q, filters } = readState();
+      const search = await pagefind.search(q || null, { filters: pagefindFilters(filters) });
+      await showMore(search.results);
+      const link = list.children[first] && list.children[first].querySelector("a");
+      if (link) link.focus(); // keyboard users continue where the new results start
+    });
+    form.elements.q.addEventListener("input", () => {
+      pagefind.preload(form.elements.q.value);
+      stateToUrl(false);
+      run();
+    });
+    return run;
+  }
+
+  // ------------------------------------------------------ listing cards
+
+  function normalise(text) {
+    return text.toLocaleLowerCase("sv").replace(/\s+/g, " ");
+  }
+
+  function setupCards() {
+    const cards = Array.from(document.querySelectorAll(".spets-cards .spets-card"));
+    const texts = cards.map((card) => normalise(card.textContent));
+    const noun = form.getAttribute("aria-label").replace(/^Filtrera /, "");
+    form.hidden = false;
+
+    function run() {
+      const { q, filters } = readState();
+      const words = normalise(q).split(" ").filter(Boolean);
+      const counts = {};
+      let visible = 0;
+      cards.forEach((card, i) => {
+        const has = (key) => (card.dataset[key] || "").split(" ");
+        const match = words.every((w) => texts[i].includes(w)) &&
+          Object.entries(filters).every(([key, values]) => values.every((v) => has(key).includes(v)));
+        card.hidden = !match;
+        if (!match) return;
+        visible += 1;
+        for (const fieldset of form.querySelectorAll("fieldset[data-facet]")) {
+          const key = fieldset.dataset.facet;
+          counts[key] = counts[key] || {};
+          for (const value of has(key)) counts[key][value] = (counts[key][value] || 0) + 1;
+        }
+      });
+      showCounts(counts);
+      status.textContent = visible === cards.length && !words.length
+        ? `Visar alla ${cards.length} ${noun}.`
+        : `Visar ${visible} av ${cards.length} ${noun}` + describe(q, filters) + ".";
+    }
+    form.elements.q.addEventListener("input", () => {
+      stateToUrl(false);
+      run();
+    });
+    return run;
+  }
+
+  // ------------------------------------------------------------ wiring
+
+  async function start() {
+    stateFromUrl();
+    // On a phone the filters start folded, so the results come first.
+    const { filters } = readState();
+    if (matchMedia("(max-width: 44.9375em)").matches && !Object.keys(filters).length) {
+      form.querySelector(".spets-filter__toggle").open = false;
+    }
+    const run = form.dataset.spetsFilter === "search" ? await setupSearch() : setupCards();
+    if (!run) return;
+    form.addEventListener("change", (event) => {
+      if (event.target.name === "q") return;
+      stateToUrl(true);
+      run();
+    });
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      stateToUrl(true);
+      run();
+    });
+    form.querySelector(".spets-filter__clear").addEventListener("click", () => {
+      form.reset();
+      for (const input of form.querySelectorAll("input[type=radio][value='']")) input.checked = true;
+      form.elements.q.value = "";
+      stateToUrl(true);
+      run();
+      form.elements.q.focus();
+    });
+    window.addEventListener("popstate", () => {
+      stateFromUrl();
+      run();
+    });
+    run();
+  }
+
+  start();
+})();
