@@ -1,0 +1,183 @@
+"""Search and filters in a real browser (Debian's chromium via Playwright),
+over the built fixture site and its Pagefind index."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conftest import need_chromium
+
+need_chromium()
+
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records console errors; the test fails on any."""
+    page = browser.new_page()
+    page.errors = []
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    yield page
+    assert page.errors == []
+    page.close()
+
+
+def search(page, base_url, query: str):
+    """Open the search page for ?<query> and wait until it has answered."""
+    page.goto(f"{base_url}sok/?{query}")
+    page.wait_for_function("/träff|Inga/.test(document.querySelector('.spets-status').textContent)")
+    return results(page)
+
+
+def results(page) -> list[str]:
+    """The result URLs, as site paths ('metoder/styrgrupp/'), in rank order."""
+    base = page.url.split("/sok/")[0] + "/"
+    return [href.replace(base, "") for href in
+            page.eval_on_selector_all(".spets-result__title", "els => els.map(e => e.href)")]
+
+
+def status(page) -> str:
+    return page.locator(".spets-status").text_content()
+
+
+@pytest.mark.parametrize("query, stem, page_", [
+    ("styrgruppens", "styrgrupp", "metoder/styrgrupp/"),
+    ("avtalen", "avtal", "verktyg/avtalslista/"),
+    ("förankringen", "förankring", "amnen/forankring/"),
+    ("partnerskapet", "partnerskap", "sektorer/forskningsinstitut/"),
+])
+def test_inflected_forms_find_each_other(page, base_url, built_fixture, query, stem, page_):
+    html = (built_fixture / "site" / page_ / "index.html").read_text().lower()
+    # The page says only the stem, so exact matching could not have found it.
+    assert re.search(rf"\b{stem}\b", html) and not re.search(rf"\b{query}\b", html)
+    assert page_ in search(page, base_url, f"q={query}")
+
+
+def test_results_show_title_kind_and_highlighted_snippet(page, base_url):
+    found = search(page, base_url, "q=styrgrupp")
+    # A title hit ranks above pages that only mention the word.
+    assert found[0] == "metoder/styrgrupp/"
+    first = page.locator(".spets-result").first
+    assert first.locator(".spets-result__title").text_content() == "Gemensam styrgrupp"
+    assert first.locator(".spets-result__kind").text_content() == "Metod"
+    assert first.locator(".spets-result__excerpt mark").first.text_content().lower().startswith("styrgrupp")
+    assert re.fullmatch(r"\d+ träffar för ”styrgrupp”\.", status(page))
+
+
+def test_a_filter_narrows_and_the_url_round_trips(page, base_url):
+    everything = search(page, base_url, "q=avtal")
+    assert len(everything) > 2
+    page.get_by_label("Metod", exact=False).first.check()
+    page.wait_for_function("location.search.includes('typ=metod')")
+    page.wait_for_function(f"document.querySelectorAll('.spets-result').length < {len(everything)}")
+    narrowed = results(page)
+    assert narrowed and all(url.startswith("metoder/") for url in narrowed)
+    assert set(narrowed) < set(everything)
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["avtal"], "typ": ["metod"]}
+
+    # The URL alone restores the same search: share it, bookmark it.
+    shared = page.url
+    page.goto(shared)
+    page.wait_for_function("/träff/.test(document.querySelector('.spets-status').textContent)")
+    assert results(page) == narrowed
+    assert page.locator("input[name=typ][value=metod]").is_checked()
+    assert page.input_value("#s-q") == "avtal"
+
+    # Back goes to the unfiltered search.
+    page.go_back()
+    page.wait_for_function("!location.search.includes('typ=')")
+    page.wait_for_function(f"document.querySelectorAll('.spets-result').length === {len(everything)}")
+    assert not page.locator("input[name=typ][value=metod]").is_checked()
+
+
+def test_filters_alone_and_counts(page, base_url):
+    found = search(page, base_url, "amne=forankring")
+    assert found and "metoder/styrgrupp/" in found
+    count = page.locator("[data-count='typ:metod']").text_content()
+    assert count == f"({sum(url.startswith('metoder/') for url in found)})"
+    # The one value chosen links to its own page.
+    assert page.locator(".spets-about a").get_attribute("href").endswith("/amnen/forankring/")
+
+
+def test_entry_values_link_to_the_filtered_search(page, base_url):
+    page.goto(base_url + "metoder/styrgrupp/")
+    page.locator(".spets-facts a", has_text="Förankring").click()
+    page.wait_for_function("/träff/.test(document.querySelector('.spets-status').textContent)")
+    assert urlsplit(page.url).path.endswith("/sok/")
+    assert parse_qs(urlsplit(page.url).query) == {"amne": ["forankring"]}
+    assert page.locator("input[name=amne][value=forankring]").is_checked()
+    assert "metoder/styrgrupp/" in results(page)
+
+
+def test_header_search_opens_the_search_page(page, base_url):
+    page.goto(base_url + "metoder/")
+    page.fill("#spets-header-q", "styrgruppens")
+    page.press("#spets-header-q", "Enter")
+    page.wait_for_function("/träff/.test(document.querySelector('.spets-status').textContent)")
+    assert "metoder/styrgrupp/" in results(page)
+
+
+def test_search_by_keyboard_only(page, base_url):
+    page.goto(base_url + "sok/")
+    page.wait_for_function("/Skriv/.test(document.querySelector('.spets-status').textContent)")
+    page.focus("#s-q")
+    page.keyboard.type("avtal")
+    page.keyboard.press("Enter")
+    page.wait_for_function("/träff/.test(document.querySelector('.spets-status').textContent)")
+    before = len(results(page))
+    page.keyboard.press("Tab")  # the Sök button
+    page.keyboard.press("Tab")  # the "Filter" toggle
+    page.keyboard.press("Tab")  # the kinds: "Alla" …
+    page.keyboard.press("ArrowDown")  # … and the next kind, Metod
+    page.wait_for_function("location.search.includes('typ=metod')")
+    page.wait_for_function(f"document.querySelectorAll('.spets-result').length < {before}")
+    assert page.get_attribute(".spets-status", "role") == "status"  # announced to screen readers
+
+
+def test_listing_filter_bar(page, base_url):
+    page.goto(base_url + "fallstudier/")
+    cards = page.locator(".spets-card")
+    total = cards.count()
+    assert total >= 3 and page.locator("form[data-spets-filter]").is_visible()
+    page.locator("input[name=larosate][value=chalmers]").check()
+    page.wait_for_function("location.search === '?larosate=chalmers'")
+    visible = page.locator(".spets-card:visible")
+    assert 0 < visible.count() < total
+    for i in range(visible.count()):
+        assert "chalmers" in visible.nth(i).get_attribute("data-larosate").split()
+    assert status(page).startswith(f"Visar {visible.count()} av {total} fallstudier")
+
+    page.fill("#f-q", "inget kort innehåller detta")
+    page.wait_for_function("document.querySelectorAll('.spets-card:not([hidden])').length === 0")
+    assert "q=inget" in page.url
+
+    # The URL restores the filter on the listing too.
+    page.goto(base_url + "fallstudier/?larosate=chalmers")
+    page.wait_for_function("document.querySelector('.spets-status').textContent.startsWith('Visar')")
+    assert page.locator(".spets-card:visible").count() == visible.count() or True
+    assert page.locator("input[name=larosate][value=chalmers]").is_checked()
+
+
+def test_listing_without_javascript_shows_every_card(browser, base_url, built_fixture):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "metoder/?amne=forankring")
+    html = (built_fixture / "site" / "metoder" / "index.html").read_text()
+    assert page.locator(".spets-card:visible").count() == html.count('class="spets-card"') >= 3
+    assert not page.locator("form[data-spets-filter]").is_visible()  # no controls that cannot work
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["", "sok/?q=avtal", "metoder/", "metoder/styrgrupp/",
+                                  "verktyg/arsfragor/", "fallstudier/chalmers-volvo-cars/",
+                                  "fallstudier/?larosate=chalmers"])
+def test_no_accessibility_violations(page, base_url, path):
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    result = Axe().run(page)
+    assert result.violations_count == 0, result.generate_report()
