@@ -18,6 +18,9 @@ from spets.render import relative
 # says so with this file in its root. Only there may link() meet an id that
 # does not exist; it then prints the text without a link.
 PARTIAL_MARKER = "partial-knowledge-base.txt"
+# Terms have no pages of their own: they are anchors on the glossary page,
+# docs/begrepp.md, which calls glossary().
+GLOSSARY_URL = "begrepp/"
 
 
 def define_env(env):
@@ -71,12 +74,12 @@ def define_env(env):
 
     @env.macro
     def link(kind: str, id_: str, text: str = "") -> Markup:
-        """A link to one entry or vocabulary item: link('method', 'handlingsplan').
-        The link text is the entry's title unless `text` is given. An id that
-        does not exist stops the build, except in a partial knowledge base."""
-        if kind not in KINDS or not KINDS[kind].url:
-            with_pages = ", ".join(k.name for k in KINDS.values() if k.url)
-            raise ValueError(f"link() i {page_name()}: okänd sort {kind!r}; använd en av: {with_pages}")
+        """A link to one entry, vocabulary item or glossary term:
+        link('method', 'handlingsplan'). The link text is the entry's title
+        unless `text` is given. An id that does not exist stops the build,
+        except in a partial knowledge base."""
+        if kind not in KINDS:
+            raise ValueError(f"link() i {page_name()}: okänd sort {kind!r}; använd en av: {', '.join(KINDS)}")
         items = kb.by_kind[kind]
         if id_ not in items:
             if partial:
@@ -85,5 +88,5 @@ def define_env(env):
             hint = f" Menade du {close[0]!r}?" if close else ""
             raise ValueError(f"link() i {page_name()}: det finns {KINDS[kind].no} med id {id_!r}.{hint}")
         entry = items[id_]
-        href = relative(entry.url, here())
+        href = relative(entry.url, here()) if entry.url else relative(GLOSSARY_URL, here()) + "#" + entry.id
         return Markup(f'<a href="{escape(href)}">{escape(text or entry.heading)}</a>')
