@@ -7,9 +7,20 @@ and the contributor text in them, never meet its Jinja.
 
 from __future__ import annotations
 
-from markupsafe import Markup
+import difflib
+
+from markupsafe import Markup, escape
 
 from spets.model import KINDS
+from spets.render import relative
+
+# A knowledge base that holds only a sample of the entries (the test fixture)
+# says so with this file in its root. Only there may link() meet an id that
+# does not exist; it then prints the text without a link.
+PARTIAL_MARKER = "partial-knowledge-base.txt"
+# Terms have no pages of their own: they are anchors on the glossary page,
+# docs/begrepp.md, which calls glossary().
+GLOSSARY_URL = "begrepp/"
 
 
 def define_env(env):
@@ -19,9 +30,14 @@ def define_env(env):
     def here() -> str:
         return env.page.url
 
+    def page_name() -> str:
+        return f"docs/{env.page.file.src_uri}"
+
+    partial = (plugin.root / PARTIAL_MARKER).is_file()
+
     def entries(kind: str):
         if kind not in KINDS:
-            raise ValueError(f"okänd sort {kind!r} i {env.page.file.src_uri}; "
+            raise ValueError(f"okänd sort {kind!r} i {page_name()}; "
                              f"använd en av: {', '.join(KINDS)}")
         return kb.all(kind)
 
@@ -61,3 +77,22 @@ def define_env(env):
     @env.macro
     def glossary() -> Markup:
         return renderer.glossary(here())
+
+    @env.macro
+    def link(kind: str, id_: str, text: str = "") -> Markup:
+        """A link to one entry, vocabulary item or glossary term:
+        link('method', 'handlingsplan'). The link text is the entry's title
+        unless `text` is given. An id that does not exist stops the build,
+        except in a partial knowledge base."""
+        if kind not in KINDS:
+            raise ValueError(f"link() i {page_name()}: okänd sort {kind!r}; använd en av: {', '.join(KINDS)}")
+        items = kb.by_kind[kind]
+        if id_ not in items:
+            if partial:
+                return Markup(escape(text or id_))
+            close = difflib.get_close_matches(id_, list(items), n=1)
+            hint = f" Menade du {close[0]!r}?" if close else ""
+            raise ValueError(f"link() i {page_name()}: det finns {KINDS[kind].no} med id {id_!r}.{hint}")
+        entry = items[id_]
+        href = relative(entry.url, here()) if entry.url else relative(GLOSSARY_URL, here()) + "#" + entry.id
+        return Markup(f'<a href="{escape(href)}">{escape(text or entry.heading)}</a>')

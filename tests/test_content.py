@@ -46,3 +46,114 @@ def test_content_invariants():
         assert unused == [], f"unused {kind}: {unused}"
     for case in kb.all("case_study"):
         assert case.provenance == "compiled" or case.last_reviewed, case.id
+
+
+# ------------------------------------------------------- the content issue
+
+# The partnerships the content issue names, and the method subjects it asks for.
+ISSUE_CASES = (
+    "chalmers-volvo-cars", "chalmers-volvo-group", "chalmers-ericsson", "chalmers-goteborgs-stad",
+    "kth-avsiktsforklaringar", "liu-strategiska-partner", "ltu-strategiska-partner",
+    "umu-strategiska-partner", "mdu-samhallskontraktet", "lnu-ikea", "lnu-sodra-ikea",
+    "lnu-kalmar-vaxjo-studentkaren", "lu-tetra-pak", "lu-kommunerna", "ju-spark", "uu-strategiska-partner",
+)
+ISSUE_METHODS = (
+    "partnerkartlaggning", "urvalskriterier", "partnerskapsavtal", "avsiktsforklaring", "gemensam-styrgrupp",
+    "partneransvarig-och-koordinator", "handlingsplan", "arlig-ledningsuppfoljning", "partnerskapsdagar",
+    "intern-forankring", "etisk-genomgang", "kommunikationsplan", "halsokontroll-mognadsskala",
+    "studentsamverkan", "adjungerade-professorer", "industridoktorander", "gemensam-forskningsmiljo",
+    "fornyelse", "gott-avslut",
+)
+
+
+def repo_kb():
+    return index.build(check_root(REPO).entries)
+
+
+def test_the_cases_and_method_subjects_the_issue_asks_for_exist():
+    kb = repo_kb()
+    cases, methods = set(kb.by_kind["case_study"]), set(kb.by_kind["method"])
+    assert [c for c in ISSUE_CASES if c not in cases] == []
+    assert [m for m in ISSUE_METHODS if m not in methods] == []
+    assert len(cases) >= 16 and len(methods) >= 25 and len(kb.all("tool")) >= 12
+
+
+def test_every_entry_has_a_topic_and_a_phase():
+    kb = repo_kb()
+    for kind in ("method", "tool", "case_study"):
+        for entry in kb.all(kind):
+            assert kb.linked(entry, "topic") and kb.linked(entry, "phase"), f"{kind} {entry.id}"
+
+
+def test_every_method_is_complete():
+    """Why, when, who, how, effort, what to watch for, tools and related methods."""
+    incomplete = {m.id: [f for f in ("why", "considerations", "effort", "roles", "tools", "related")
+                         if not m.data.get(f)]
+                  for m in repo_kb().all("method")}
+    assert {k: v for k, v in incomplete.items() if v} == {}
+
+
+def test_every_case_study_shows_methods_and_a_consistent_status():
+    for case in repo_kb().all("case_study"):
+        assert case.methods, f"{case.id}: no methods"
+        assert (case.status == "concluded") == (case.ended is not None), \
+            f"{case.id}: status {case.status} with ended {case.ended}"
+
+
+def test_glossary_is_large_enough_and_cites_samsyn_for_its_terms():
+    terms = {t.id: t for t in repo_kb().all("term")}
+    assert len(terms) >= 20
+    for term_id in ("strategiskt-partnerskap", "samverkan", "samproduktion", "nyttiggorande",
+                    "omgivande-samhalle", "larosatesovergripande"):
+        urls = [s["url"] for s in terms[term_id].sources]
+        assert any("samsynwiki.se" in u for u in urls), term_id
+
+
+def test_site_pages_reach_every_entry_and_explain_empty_larosate_pages(tmp_path):
+    """Every entry is linked from its listing; every lärosäte page shows
+    something or says why not; the hand-written pages link to real entries."""
+    root = tmp_path / "repo"
+    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".venv", "site", ".git", "*.egg-info", ".pytest_cache"))
+    r = mkdocs_build(root)
+    assert r.returncode == 0, r.stdout + r.stderr
+    site = root / "site"
+    kb = repo_kb()
+    listings = {"method": "metoder", "tool": "verktyg", "case_study": "fallstudier", "topic": "amnen",
+                "sector": "sektorer", "larosate": "larosaten", "role": "roller", "success_factor": "framgangsfaktorer"}
+    for kind, folder in listings.items():
+        listing = (site / folder / "index.html").read_text()
+        unreachable = [e.id for e in kb.all(kind) if f'href="{e.id}/"' not in listing]
+        assert unreachable == [], f"not linked from {folder}/: {unreachable}"
+    for lar in kb.all("larosate"):
+        html = (site / lar.url / "index.html").read_text()
+        has_cards = any(kb.linked(lar, k) for k in ("method", "tool", "case_study"))
+        assert has_cards or "Kunskapsbanken har ännu inga fallstudier från" in html, lar.id
+    about = (site / "om-spets" / "index.html").read_text()
+    for target in ("../metoder/handlingsplan/", "../verktyg/sjalvskattning-mognad/", "../begrepp/#k3-projekten"):
+        assert f'href="{target}"' in about, target
+
+
+def test_link_to_a_missing_entry_stops_the_real_build(tmp_path):
+    root = tmp_path / "repo"
+    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".venv", "site", ".git", "*.egg-info", ".pytest_cache"))
+    (root / "docs" / "prov.md").write_text('---\nrender_macros: true\n---\n\n{{ link("method", "handlingsplanen") }}\n')
+    r = mkdocs_build(root)
+    out = r.stdout + r.stderr
+    assert r.returncode != 0
+    assert "link() i docs/prov.md: det finns ingen metod med id 'handlingsplanen'. Menade du 'handlingsplan'?" in out
+
+
+def test_link_in_the_partial_fixture_prints_plain_text(built_fixture):
+    site = built_fixture / "site"
+    home = (site / "index.html").read_text()
+    # handlingsplan is not in the fixture: its text stays, without a link
+    assert "en gemensam handlingsplan" in home and 'href="metoder/handlingsplan/"' not in home
+    how_to = (site / "sa-anvander-du" / "index.html").read_text()
+    assert 'href="../begrepp/#samverkan"' in how_to  # a term the fixture has
+
+
+def test_link_with_an_unknown_kind_fails_even_in_the_fixture(kb):
+    (kb / "docs" / "prov.md").write_text('---\nrender_macros: true\n---\n\n{{ link("metod", "x") }}\n')
+    r = mkdocs_build(kb)
+    assert r.returncode != 0
+    assert "link() i docs/prov.md: okänd sort 'metod'" in r.stdout + r.stderr
