@@ -27,12 +27,17 @@ _MD_SPECIAL = set("\\`*_{}[]()#+-.!<>|~&")
 
 
 class _DemoteHeadings(Treeprocessor):
-    """A field sits under the page's own h2 headings: # becomes h3, ## h4 …"""
+    """A field sits under the page's own h2 headings, so its highest heading
+    becomes h3 and the rest keep their distance below it: a text that starts
+    at ## gets h3, not h4, and the page's outline has no gaps."""
 
     def run(self, root):
-        for el in root.iter():
-            if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-                el.tag = f"h{min(int(el.tag[1]) + 2, 6)}"
+        headings = [el for el in root.iter() if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6")]
+        if not headings:
+            return
+        shift = 3 - min(int(el.tag[1]) for el in headings)
+        for el in headings:
+            el.tag = f"h{min(int(el.tag[1]) + shift, 6)}"
 
 
 def _parser() -> markdown.Markdown:

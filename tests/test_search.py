@@ -27,10 +27,15 @@ def page(browser):
     page.close()
 
 
-def search(page, base_url, query: str):
-    """Open the search page for ?<query> and wait until it has answered."""
+def search(page, base_url, query: str, everything=False):
+    """Open the search page for ?<query> and wait until it has answered;
+    with everything=True, press "Visa fler träffar" until all are shown."""
     page.goto(f"{base_url}sok/?{query}")
     page.wait_for_function("/träff|Inga/.test(document.querySelector('.spets-status').textContent)")
+    while everything and page.locator(".spets-more").is_visible():
+        shown = len(results(page))
+        page.click(".spets-more")
+        page.wait_for_function(f"document.querySelectorAll('.spets-result').length > {shown}")
     return results(page)
 
 
@@ -45,17 +50,26 @@ def status(page) -> str:
     return page.locator(".spets-status").text_content()
 
 
+# What Pagefind indexes of a page: its body, without the ignored parts.
+INDEXED_TEXT = """() => {
+  const body = document.querySelector('[data-pagefind-body]').cloneNode(true);
+  body.querySelectorAll('[data-pagefind-ignore], .headerlink').forEach((e) => e.remove());
+  return body.textContent.toLowerCase();
+}"""
+
+
 @pytest.mark.parametrize("query, stem, page_", [
     ("styrgruppens", "styrgrupp", "metoder/styrgrupp/"),
     ("avtalen", "avtal", "verktyg/avtalslista/"),
     ("förankringen", "förankring", "amnen/forankring/"),
-    ("partnerskapet", "partnerskap", "sektorer/forskningsinstitut/"),
+    ("partnerskapet", "partnerskap", "fallstudier/liu-partner/"),
 ])
-def test_inflected_forms_find_each_other(page, base_url, built_fixture, query, stem, page_):
-    html = (built_fixture / "site" / page_ / "index.html").read_text().lower()
+def test_inflected_forms_find_each_other(page, base_url, query, stem, page_):
+    page.goto(base_url + page_)
+    text = page.evaluate(INDEXED_TEXT)
     # The page says only the stem, so exact matching could not have found it.
-    assert re.search(rf"\b{stem}\b", html) and not re.search(rf"\b{query}\b", html)
-    assert page_ in search(page, base_url, f"q={query}")
+    assert re.search(rf"\b{stem}\b", text) and not re.search(rf"\b{query}\b", text)
+    assert page_ in search(page, base_url, f"q={query}", everything=True)
 
 
 def test_results_show_title_kind_and_highlighted_snippet(page, base_url):
@@ -159,7 +173,7 @@ def test_listing_filter_bar(page, base_url):
     # The URL restores the filter on the listing too.
     page.goto(base_url + "fallstudier/?larosate=chalmers")
     page.wait_for_function("document.querySelector('.spets-status').textContent.startsWith('Visar')")
-    assert page.locator(".spets-card:visible").count() == visible.count() or True
+    assert page.locator(".spets-card:visible").count() == visible.count()
     assert page.locator("input[name=larosate][value=chalmers]").is_checked()
 
 
