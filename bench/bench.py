@@ -8,11 +8,19 @@ measures, in the same run:
 - the full `mkdocs build` time, and per entry;
 - the HTML size of one entry page (it must not grow with N);
 - the build time of a bare Material site with N plain Markdown pages of the
-  same text and the same small nav, and our build time as a ratio of it.
+  same text and the same small nav, and our build time as a ratio of it;
+- search (Pagefind, run inside our build): the time to index the built site
+  again on its own, and, in headless chromium (if installed), what a reader's
+  first search transfers and how long each later keystroke takes to show
+  results. Pagefind's index files are gzip-compressed on disk; the text files
+  (pagefind.js, JSON) are counted as a server would gzip them.
 """
 
 from __future__ import annotations
 
+import functools
+import gzip
+import http.server
 import json  # JSON is YAML: generated text needs no YAML quoting
 import os
 import random
@@ -20,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -92,6 +101,9 @@ def write_corpus(root: Path, n: int) -> None:
     shutil.copytree(TAXONOMY, root / "ours" / "taxonomy")
     shutil.copy(REPO / "mkdocs.yml", root / "ours")
     shutil.copytree(REPO / "docs", root / "ours" / "docs")
+    shutil.copytree(REPO / "overrides", root / "ours" / "overrides")
+    # The hand-written pages link to real entries; here they are only text.
+    shutil.copy(REPO / "tests" / "fixtures" / "kb" / "partial-knowledge-base.txt", root / "ours")
     bare_docs = root / "bare" / "docs"
     (bare_docs / "poster").mkdir(parents=True)
     (bare_docs / "index.md").write_text("# Start\n", encoding="utf-8")
@@ -118,6 +130,67 @@ def timed(*args: str, cwd: Path) -> float:
     return elapsed
 
 
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+QUERY = "styrgruppens"  # typed one key at a time, as a reader would
+
+
+def search_in_browser(site: Path) -> dict:
+    """First-search transfer (kB) and later keystroke times (ms) in chromium."""
+    if not Path(CHROMIUM).exists():
+        return {}
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    fetched: list[tuple[str, int]] = []
+
+    def on_response(response):
+        if "/pagefind/" in response.url:
+            body = response.body()
+            text = response.url.endswith((".js", ".json", ".css"))
+            fetched.append((response.url, len(gzip.compress(body)) if text else len(body)))
+
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+            page = browser.new_page()
+            page.on("response", on_response)
+            page.goto(f"http://127.0.0.1:{server.server_port}/sok/")
+            page.wait_for_function("/Skriv/.test(document.querySelector('.spets-status').textContent)")
+            # Each key: set the field, fire `input`, time until the status line
+            # (written after the results) changes. The first key loads the index.
+            times = page.evaluate("""async (query) => {
+              const input = document.querySelector('#s-q');
+              const status = document.querySelector('.spets-status');
+              const times = [];
+              for (const key of query) {
+                const changed = new Promise((done) => {
+                  const seen = new MutationObserver(() => { seen.disconnect(); done(); });
+                  seen.observe(status, { childList: true, characterData: true, subtree: true });
+                });
+                const start = performance.now();
+                input.value += key;
+                input.dispatchEvent(new Event('input', { bubbles: true }));
+                await changed;
+                await new Promise(requestAnimationFrame);
+                times.push(performance.now() - start);
+              }
+              return times;
+            }""", QUERY)
+            first_kb = sum(size for _, size in fetched) / 1024  # everything, up to the last key
+            browser.close()
+    finally:
+        server.shutdown()
+    later = sorted(times[1:])
+    return {"first_ms": times[0], "transfer_kb": first_kb,
+            "key_median_ms": later[len(later) // 2], "key_max_ms": later[-1]}
+
+
 def bench(n: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -125,23 +198,34 @@ def bench(n: int) -> dict:
         check = timed(str(BIN / "spets"), "check", cwd=root / "ours")
         ours = timed(str(BIN / "mkdocs"), "build", cwd=root / "ours")
         bare = timed(str(BIN / "mkdocs"), "build", cwd=root / "bare")
-        page = (root / "ours" / "site" / "metoder" / "m-00000" / "index.html").stat().st_size
+        site = root / "ours" / "site"
+        page = (site / "metoder" / "m-00000" / "index.html").stat().st_size
+        index = timed(str(BIN / "python"), "-m", "pagefind", "--site", str(site), "--silent",
+                      "--output-path", str(root / "pagefind-again"), cwd=root)
+        search = search_in_browser(site)
     return {"n": n, "check": check, "build": ours, "per_entry_ms": 1000 * ours / n,
-            "page_kb": page / 1024, "bare": bare, "ratio": ours / bare}
+            "page_kb": page / 1024, "bare": bare, "ratio": ours / bare, "index": index, **search}
 
 
 def main(argv: list[str]) -> None:
     sizes = [int(a) for a in argv] or [100, 1000, 5000]
-    print(f"{'N':>6} {'check s':>8} {'build s':>8} {'ms/entry':>9} {'page kB':>8} {'bare s':>7} {'ratio':>6}")
+    print(f"{'N':>6} {'check s':>8} {'build s':>8} {'ms/entry':>9} {'page kB':>8} {'bare s':>7} "
+          f"{'ratio':>6} {'index s':>8} {'1st kB':>7} {'1st ms':>7} {'key ms':>7} {'max ms':>7}")
     rows = []
     for n in sizes:
         r = bench(n)
         rows.append(r)
+        search = (f" {r['transfer_kb']:>7.0f} {r['first_ms']:>7.0f} {r['key_median_ms']:>7.1f} "
+                  f"{r['key_max_ms']:>7.1f}" if "transfer_kb" in r else "   (no chromium: search not measured)")
         print(f"{r['n']:>6} {r['check']:>8.2f} {r['build']:>8.2f} {r['per_entry_ms']:>9.1f} "
-              f"{r['page_kb']:>8.1f} {r['bare']:>7.2f} {r['ratio']:>6.2f}", flush=True)
+              f"{r['page_kb']:>8.1f} {r['bare']:>7.2f} {r['ratio']:>6.2f} {r['index']:>8.2f}" + search,
+              flush=True)
     if len(rows) > 1:
         growth = rows[-1]["page_kb"] / rows[0]["page_kb"] - 1
         print(f"Entry page size at N={rows[-1]['n']} vs N={rows[0]['n']}: {growth:+.1%}")
+    print(f"1st kB: all that the first search for {QUERY!r}, typed key by key, transferred "
+          "(index gzip as stored, JS/JSON as gzipped); key ms: median and max time from a later "
+          "key to its results on screen.")
 
 
 if __name__ == "__main__":

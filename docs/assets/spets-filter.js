@@ -195,7 +195,6 @@
       if (link) link.focus(); // keyboard users continue where the new results start
     });
     form.elements.q.addEventListener("input", () => {
-      pagefind.preload(form.elements.q.value);
       stateToUrl(false);
       run();
     });
