@@ -78,7 +78,7 @@ def record(kb: KnowledgeBase, site: SiteInfo, entry: m.Entry) -> dict:
     """One entry as open data: every field of its kind (absent ones as null or
     []), its own URL (null for glossary terms, which have no page of their
     own), and the URLs of what it refers to."""
-    out = {"kind": entry.kind, "url": permalink(site, entry) or None}
+    out = {"kind": entry.kind, "id": entry.id, "url": permalink(site, entry) or None}
     out.update((f.name, _value(entry.data.get(f.name))) for f in entry.kind_def.fields)
     out["ref_urls"] = ref_urls(kb, site, entry)
     return out
