@@ -1,0 +1,118 @@
+"""Printing: method and tool pages, and the card pages, printed to PDF by
+Debian's chromium, then read back (pypdf) and checked in print media."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import io
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("CI needs Debian's chromium for the browser tests (apt-get install chromium)")
+    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+A4 = (595.28, 841.89)  # points
+
+
+@pytest.fixture(scope="module")
+def base_url(built_fixture):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(built_fixture / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def pdf(browser, url: str) -> PdfReader:
+    page = browser.new_page()
+    page.goto(url, wait_until="networkidle")
+    data = page.pdf(format="A4", print_background=True)
+    page.close()
+    return PdfReader(io.BytesIO(data))
+
+
+def text(reader: PdfReader) -> str:
+    return " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+
+
+def assert_a4(reader: PdfReader):
+    for p in reader.pages:
+        assert abs(float(p.mediabox.width) - A4[0]) < 2 and abs(float(p.mediabox.height) - A4[1]) < 2
+
+
+def test_a_method_prints_as_a_clean_a4_card(browser, base_url):
+    reader = pdf(browser, base_url + "metoder/styrgrupp/")
+    assert 1 <= len(reader.pages) <= 3
+    assert_a4(reader)
+    printed = text(reader)
+    for wanted in ("Gemensam styrgrupp", "Så gör du", "Utse ledamöter från båda parter.",
+                   "https://example.org/styrgrupp",  # an external link's target, written out
+                   "metoder/styrgrupp/"):  # the card says where it comes from
+        assert wanted in printed, wanted
+    # No navigation, header, search, footer, edit or print buttons, no "Citera".
+    for unwanted in ("Gå till innehållet", "Sök", "Livscykeln", "Framgångsfaktorer Begrepp",
+                     "Material for MkDocs", "Skriv ut", "Citera", "CC BY 4.0. Koden"):
+        assert unwanted not in printed, unwanted
+
+
+def test_theme_chrome_is_hidden_in_print_media(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url + "verktyg/arsfragor/", wait_until="networkidle")
+    chrome = (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
+              ".md-search", "a.spets-print", ".spets-cite")
+    page.emulate_media(media="screen")
+    assert page.locator(".md-header").is_visible() and page.locator("a.spets-print").is_visible()
+    assert not page.locator(".spets-print-source").is_visible()
+    page.emulate_media(media="print")
+    for selector in chrome:
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("article h1").is_visible() and page.locator(".spets-print-source").is_visible()
+    # Steps, facts and listing cards are never split over two pages.
+    assert page.evaluate("getComputedStyle(document.querySelector('.spets-facts > div')).breakInside") == "avoid"
+    page.close()
+    page = browser.new_page()
+    page.goto(base_url + "metoder/styrgrupp/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.querySelector('.spets-steps > li')).breakInside") == "avoid"
+    # Internal links are not written out; external ones are.
+    after = "a => getComputedStyle(a, '::after').content"
+    assert page.locator(".spets-sources a").first.evaluate(after) != "none"
+    assert page.locator(".spets-facts a").first.evaluate(after) in ("none", "normal")
+    page.close()
+
+
+def test_card_pages_print_one_card_per_page(browser, base_url, built_fixture):
+    for url, titles in (("metoder/kort/", ["Avsiktsförklaring", "Fientlig", "Gemensam styrgrupp"]),
+                        ("verktyg/kort/", ["Checklista för avtal", "Frågor för årlig uppföljning"])):
+        reader = pdf(browser, base_url + url)
+        assert_a4(reader)
+        assert len(reader.pages) == len(titles), url
+        for page, title in zip(reader.pages, titles):
+            first_line = page.extract_text().strip().splitlines()[0]
+            assert first_line.startswith(title), (url, first_line)
+        assert "Här är alla" not in text(reader)  # the on-screen introduction stays off paper
