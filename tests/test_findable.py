@@ -161,8 +161,8 @@ def test_every_entry_page_has_a_citera_block(built_fixture):
 
 def test_method_and_tool_pages_link_to_printing(built_fixture):
     for url in ("metoder/styrgrupp/", "verktyg/arsfragor/"):
-        assert 'href="../kort/#' in page(built_fixture, url) and 'title="Skriv ut"' in page(built_fixture, url)
-    assert 'title="Skriv ut"' not in page(built_fixture, "fallstudier/chalmers-volvo-cars/")
+        assert 'href="../kort/#' in page(built_fixture, url) and 'title="Skriv ut kortet"' in page(built_fixture, url)
+    assert 'title="Skriv ut kortet"' not in page(built_fixture, "fallstudier/chalmers-volvo-cars/")
     assert 'href="kort/"' in page(built_fixture, "metoder/") and 'href="kort/"' in page(built_fixture, "verktyg/")
 
 
