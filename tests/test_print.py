@@ -116,3 +116,14 @@ def test_card_pages_print_one_card_per_page(browser, base_url, built_fixture):
             first_line = page.extract_text().strip().splitlines()[0]
             assert first_line.startswith(title), (url, first_line)
         assert "Här är alla" not in text(reader)  # the on-screen introduction stays off paper
+
+
+def test_skriv_ut_prints_the_page_itself(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url + "metoder/styrgrupp/", wait_until="networkidle")
+    page.evaluate("window.print = () => { window.printed = true; }")
+    page.click("a.spets-print")
+    assert page.evaluate("window.printed === true")
+    assert page.url == base_url + "metoder/styrgrupp/"  # stayed; without JavaScript it leads to the card
+    assert page.get_attribute("a.spets-print", "href") == "../kort/#styrgrupp"
+    page.close()
