@@ -22,12 +22,13 @@ _SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                 "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def plain(markdown_text: str | None) -> str:
+def plain(markdown_text: str | None, html=to_html) -> str:
     """Contributor Markdown as plain text (rendered safely, then stripped)."""
-    return Markup(to_html(markdown_text)).striptags() if markdown_text else ""
+    return Markup(html(markdown_text)).striptags() if markdown_text else ""
 
 
-def data(kb: KnowledgeBase, entry: m.Entry, url: str, site_name: str) -> dict:
+def data(kb: KnowledgeBase, entry: m.Entry, url: str, site_name: str, html=to_html) -> dict:
+    """`html` renders Markdown; the renderer passes its cached one."""
     out = {
         "@context": CONTEXT,
         "@type": "HowTo" if entry.kind == "method" else "CreativeWork",
@@ -43,7 +44,7 @@ def data(kb: KnowledgeBase, entry: m.Entry, url: str, site_name: str) -> dict:
         "isPartOf": {"@type": "WebSite", "name": site_name},
     }
     if entry.kind == "method":
-        out["step"] = [{"@type": "HowToStep", "position": i, "text": plain(step)}
+        out["step"] = [{"@type": "HowToStep", "position": i, "text": plain(step, html)}
                        for i, step in enumerate(entry.steps, 1)]
         out["tool"] = [{"@type": "HowToTool", "name": t.title} for t in kb.linked(entry, "tool")]
     elif entry.kind == "tool":

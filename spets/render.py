@@ -10,6 +10,7 @@ under any base path (e.g. GitHub Pages' /repo/).
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -96,7 +97,9 @@ class Renderer:
         self.site_name = site_name
         self.env = Environment(loader=PackageLoader("spets", "templates"), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        self.env.filters["md"] = to_html
+        # Cached: the card pages and the JSON-LD render the same fields again.
+        self.md = functools.lru_cache(maxsize=None)(to_html)
+        self.env.filters["md"] = self.md
         self.env.filters["mdtitle"] = inline_text
         # Front matter values: JSON strings are valid YAML, and the HTML escape
         # matters because MkDocs' theme templates print page meta unescaped.
@@ -134,7 +137,7 @@ class Renderer:
             # Page meta for the theme (overrides/main.html): the JSON-LD for the
             # head, and where "Skriv ut" leads when JavaScript is off.
             meta = {"spets_jsonld": jsonld.script_text(
-                jsonld.data(self.kb, entry, self.permalink(entry), self.site_name))}
+                jsonld.data(self.kb, entry, self.permalink(entry), self.site_name, self.md))}
             if entry.kind in ("method", "tool"):
                 meta["spets_print"] = f"../{CARDS}/#{entry.id}"
             text = _add_front_matter(text, meta)
