@@ -54,6 +54,10 @@ def data(kb: KnowledgeBase, entry: m.Entry, url: str, site_name: str, html=to_ht
             [{"@type": "CollegeOrUniversity", "name": i.name} for i in kb.linked(entry, "larosate")]
             + [{"@type": "Organization", "name": p["name"]} for p in entry.partners])
         out["temporalCoverage"] = f"{entry.started}/{entry.ended or '..'}"
+    if out["keywords"] == []:
+        del out["keywords"]
+    if out.get("tool") == []:
+        del out["tool"]
     if entry.sources:
         out["citation"] = [{"@type": "CreativeWork", "name": s["title"], "url": s["url"]}
                            for s in entry.sources]

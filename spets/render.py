@@ -120,7 +120,8 @@ class Renderer:
     # -------------------------------------------------------------- pages
 
     def pages(self):
-        """Every generated page: one per entry and per vocabulary item with pages."""
+        """Every generated page: one per entry and per vocabulary item with pages,
+        the card pages for printing, and the open-data codebook (data/)."""
         for kind in m.KINDS.values():
             if not kind.url:
                 continue
