@@ -10,6 +10,7 @@ under any base path (e.g. GitHub Pages' /repo/).
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import facets
+from . import cite, codebook, export, facets, jsonld
 from . import model as m
 from .index import KnowledgeBase
 from .markdown_safe import inline_text, to_html
@@ -68,6 +69,18 @@ def unstash(html: str, blocks: tuple[str, ...]) -> str:
     return PLACEHOLDER_HTML.sub(lambda match: blocks[int(match[1])], html)
 
 
+CARDS = "kort"  # the page of every card for printing: metoder/kort/, verktyg/kort/
+
+
+def _add_front_matter(text: str, meta: dict[str, str]) -> str:
+    """Add string values to a page's front matter (JSON strings are valid YAML).
+    The values are not HTML-escaped: the theme writes them where that is safe."""
+    head, rest = text.split("\n", 1)
+    assert head == "---", "a page starts with its front matter"
+    lines = "".join(f"{k}: {json.dumps(v)}\n" for k, v in meta.items())
+    return f"---\n{lines}{rest}"
+
+
 def relative(target: str, here: str) -> str:
     """Link from page URL `here` to site path `target` (both like 'metoder/x/')."""
     is_dir = target == "" or target.endswith("/")
@@ -78,16 +91,26 @@ def relative(target: str, here: str) -> str:
 
 
 class Renderer:
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, site_url: str = "", site_name: str = "SPETS kunskapsbank"):
         self.kb = kb
+        self.site_url = site_url
+        self.site_name = site_name
         self.env = Environment(loader=PackageLoader("spets", "templates"), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        self.env.filters["md"] = to_html
+        # Cached: the card pages and the JSON-LD render the same fields again.
+        self.md = functools.lru_cache(maxsize=None)(to_html)
+        self.env.filters["md"] = self.md
         self.env.filters["mdtitle"] = inline_text
         # Front matter values: JSON strings are valid YAML, and the HTML escape
         # matters because MkDocs' theme templates print page meta unescaped.
         self.env.filters["yaml_text"] = lambda v: Markup(json.dumps(str(escape(v))))
-        self.env.globals.update(kb=kb, KINDS=m.KINDS, model=m, facets=facets)
+        self.env.globals.update(kb=kb, KINDS=m.KINDS, model=m, cite=cite, codebook=codebook,
+                                export=export, facets=facets, permalink=self.permalink,
+                                site_name=site_name)
+
+    def permalink(self, entry: m.Entry) -> str:
+        """The entry's permanent URL (site-relative when site_url is not set)."""
+        return self.site_url.rstrip("/") + "/" + entry.url if self.site_url else entry.url
 
     def _render(self, template: str, here: str, **context) -> str:
         return self.env.get_template(template).render(
@@ -97,16 +120,37 @@ class Renderer:
     # -------------------------------------------------------------- pages
 
     def pages(self):
-        """Every generated page: one per entry and per vocabulary item with pages."""
+        """Every generated page: one per entry and per vocabulary item with pages,
+        the card pages for printing, and the open-data codebook (data/)."""
         for kind in m.KINDS.values():
             if not kind.url:
                 continue
             for entry in self.kb.all(kind.name):
                 yield Page(f"{kind.url}/{entry.id}.md", *stash(self.page(entry)))
+        for kind in (m.METHOD, m.TOOL):
+            yield Page(f"{kind.url}/{CARDS}.md", *stash(self.print_cards(kind)))
+        yield Page("data/index.md", *stash(self._render("codebook.md.j2", "data/")))
 
     def page(self, entry: m.Entry) -> str:
         template = f"{entry.kind}.md.j2" if entry.kind in ("method", "tool", "case_study") else "vocabulary.md.j2"
-        return self._render(template, entry.url, entry=entry, kind=entry.kind_def)
+        text = self._render(template, entry.url, entry=entry, kind=entry.kind_def)
+        if entry.kind in ("method", "tool", "case_study"):
+            # Page meta for the theme (overrides/main.html): the JSON-LD for the
+            # head, and where "Skriv ut" leads when JavaScript is off.
+            meta = {"spets_jsonld": jsonld.script_text(
+                jsonld.data(self.kb, entry, self.permalink(entry), self.site_name, self.md))}
+            if entry.kind in ("method", "tool"):
+                meta["spets_print"] = f"../{CARDS}/#{entry.id}"
+            text = _add_front_matter(text, meta)
+        return text
+
+    def print_cards(self, kind: m.Kind) -> str:
+        """Every method (or tool) as a card, one per printed page."""
+        if CARDS in self.kb.by_kind[kind.name]:
+            raise ValueError(f"{kind.folder}/{CARDS}.yml: id:t {CARDS} är reserverat för sidan "
+                             f"{kind.url}/{CARDS}/ med alla kort; byt id på {kind.a}")
+        return self._render("print_cards.md.j2", f"{kind.url}/{CARDS}/", kind=kind,
+                            entries=self.kb.all(kind.name))
 
     # ---------------------------------------------------------- fragments
 

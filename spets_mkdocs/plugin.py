@@ -30,7 +30,7 @@ class SpetsPlugin(BasePlugin):
             lines = [p.text() for p in result.problems]
             raise PluginError("\n".join([*lines, summary(list(result.problems), result.files)]))
         self.kb = index.build(result.entries)
-        self.renderer = Renderer(self.kb)
+        self.renderer = Renderer(self.kb, site_url=config.site_url or "", site_name=config.site_name)
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
