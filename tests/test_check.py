@@ -68,14 +68,14 @@ CASES = [
     ("methods/styrgrupp.yml", "id: styrgrupp\n", "id: styrgrupp\nid: styrgrupp\n",
      "methods/styrgrupp.yml:2:1: nyckeln 'id' förekommer två gånger (första gången på rad 1)"),
     ("methods/styrgrupp.yml", "title: Gemensam styrgrupp", "title: Gemensam styrgrupp: ny",
-     "methods/styrgrupp.yml:2:26: ogiltig YAML: ett kolon följt av mellanslag inne i ett värde; "
-     "sätt värdet inom citattecken"),
+     "methods/styrgrupp.yml:2:26: title: ett kolon följt av mellanslag inne i ett värde: "
+     "sätt värdet inom citattecken, eller rätta indraget om det ska vara en ny nyckel"),
     ("methods/styrgrupp.yml", "steps:\n  - Utse", "steps:\n\t- Utse",
-     "methods/styrgrupp.yml:8:1: tabbtecken får inte användas för indrag i YAML: använd mellanslag"),
+     "methods/styrgrupp.yml:8:1: steps: tabbtecken får inte användas för indrag i YAML: använd mellanslag"),
     ("methods/styrgrupp.yml", "title: Gemensam styrgrupp", "title: !!python/object:os.system x",
      "methods/styrgrupp.yml:2:8: YAML-taggen 'tag:yaml.org,2002:python/object:os.system' är inte tillåten"),
     ("methods/styrgrupp.yml", "title: Gemensam styrgrupp", "title: &a Gemensam styrgrupp\nsummary2: *a",
-     "methods/styrgrupp.yml:3:11: alias (*namn) är inte tillåtna: skriv ut värdet i stället"),
+     "methods/styrgrupp.yml:3:11: summary2: alias (*namn) är inte tillåtna: skriv ut värdet i stället"),
     ("case_studies/liu-partner.yml", "ended: 2020", "ended: 2010",
      "case_studies/liu-partner.yml:11:8: ended: slutåret 2010 ligger före startåret 2015"),
     ("case_studies/liu-partner.yml", "started: 2015", "started: 2015-2020",
@@ -115,7 +115,7 @@ def test_text_fields_keep_yaml_1_1_words_as_text(kb):
     (b"- a\n- b\n", "methods/x.yml:1:1: filen ska bestå av nycklar med värden"),
     (b"bara text\n", "methods/x.yml:1:1: filen ska bestå av nycklar med värden"),
     (b"id: x\ntitle: \xff\xfe\n", "methods/x.yml:2:1: filen är inte giltig UTF-8"),
-    (b"id: x\ntitle: a\x00b\n", "methods/x.yml:2:1: filen innehåller ett NUL-tecken"),
+    (b"id: x\ntitle: a\x00b\n", "methods/x.yml:2:9: filen innehåller ett NUL-tecken"),
     (b"a: " + b"[" * 100 + b"]" * 100, "methods/x.yml:1:"),
     (b'a: &a ["x","x"]\nb: &b [*a,*a]\nc: [*b,*b]\n', "alias (*namn) är inte tillåtna"),
 ])
@@ -138,7 +138,7 @@ def test_invalid_file_name_and_duplicate_id(kb):
     (kb / "methods/avsiktsforklaring.yaml").write_text((kb / "methods/avsiktsforklaring.yml").read_text())
     found = problems(kb)
     assert any(p.startswith("methods/Fel_Namn.yml:1:1: filnamnet 'Fel_Namn' är inte ett giltigt id") for p in found)
-    assert "methods/avsiktsforklaring.yml:1:1: id: id:t 'avsiktsforklaring' används redan av " \
+    assert "methods/avsiktsforklaring.yml:1:5: id: id:t 'avsiktsforklaring' används redan av " \
            "methods/avsiktsforklaring.yaml" in found
 
 
