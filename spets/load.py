@@ -157,7 +157,7 @@ def load_file(root: Path, kind: str, path: Path) -> tuple[Document | None, list[
         loader.dispose()
     if node is None:
         return fail(1, 1, "filen är tom")
-    problems = [Problem(rel, line, col, "", msg) for line, col, msg in _inspect(node)]
+    problems = [Problem(rel, *found) for found in _inspect(node)]
     if problems:
         return None, problems
     if not isinstance(node, MappingNode):
@@ -247,6 +247,7 @@ _YAML_PROBLEMS = (
 _FORBIDDEN_CHAR = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Error contexts whose mark is where the unclosed construct began.
 _UNCLOSED = ("while parsing a flow", "while scanning a quoted scalar")
+_NAME = re.compile(r"[\w-]{1,60}")
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*|")
 _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:\s|$)")
 
@@ -302,26 +303,38 @@ def _field_at(lines: list[str], line: int) -> str:
 
 
 def _inspect(node: Node):
-    """Yield (line, col, message) for tags and keys a content file may not use."""
-    stack = [node]
+    """Yield (line, col, field, message) for tags and keys a content file may not use."""
+    stack = [(node, "")]
     while stack:
-        n = stack.pop()
-        where = (n.start_mark.line + 1, n.start_mark.column + 1)
+        n, path = stack.pop()
         if n.tag not in STANDARD_TAGS:
-            yield (*where, f"YAML-taggen {n.tag!r} är inte tillåten")
+            yield (*_where(n), path, _tag_message(n.tag))
             continue
         if isinstance(n, MappingNode):
             seen: dict[str, int] = {}
             for key, value in n.value:
-                k_where = (key.start_mark.line + 1, key.start_mark.column + 1)
                 if not isinstance(key, ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
-                    yield (*k_where, "nycklar måste vara enkla namn")
+                    yield (*_where(key), path, "nycklar måste vara enkla namn")
                     continue
-                if key.value in seen:
-                    yield (*k_where, f"nyckeln {key.value!r} förekommer två gånger "
-                                     f"(första gången på rad {seen[key.value]})")
+                field = f"{path}.{key.value}" if path else key.value
+                if not _NAME.fullmatch(key.value):  # check.py names odd keys; here the parent will do
+                    field = path
+                if key.tag not in STANDARD_TAGS:
+                    yield (*_where(key), field, _tag_message(key.tag))
+                elif key.value in seen:
+                    yield (*_where(key), field, f"nyckeln {key.value!r} förekommer två gånger "
+                                                f"(första gången på rad {seen[key.value]})")
                 else:
-                    seen[key.value] = k_where[0]
-                stack.append(value)
+                    seen[key.value] = _where(key)[0]
+                stack.append((value, field))
         elif isinstance(n, SequenceNode):
-            stack.extend(n.value)
+            stack.extend((item, f"{path}[{i + 1}]") for i, item in enumerate(n.value))
+
+
+def _where(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _tag_message(tag: str) -> str:
+    short = tag.replace("tag:yaml.org,2002:", "!!", 1)
+    return f"YAML-taggen {short!r} är inte tillåten: ta bort den, värden skrivs utan taggar"

@@ -66,14 +66,15 @@ CASES = [
     ("methods/styrgrupp.yml", "published: 2026-01-10", "published: 10 januari",
      "methods/styrgrupp.yml:23:12: published: ska vara ett datum i formen ÅÅÅÅ-MM-DD (inte '10 januari')"),
     ("methods/styrgrupp.yml", "id: styrgrupp\n", "id: styrgrupp\nid: styrgrupp\n",
-     "methods/styrgrupp.yml:2:1: nyckeln 'id' förekommer två gånger (första gången på rad 1)"),
+     "methods/styrgrupp.yml:2:1: id: nyckeln 'id' förekommer två gånger (första gången på rad 1)"),
     ("methods/styrgrupp.yml", "title: Gemensam styrgrupp", "title: Gemensam styrgrupp: ny",
      "methods/styrgrupp.yml:2:26: title: ett kolon följt av mellanslag inne i ett värde: "
      "sätt värdet inom citattecken, eller rätta indraget om det ska vara en ny nyckel"),
     ("methods/styrgrupp.yml", "steps:\n  - Utse", "steps:\n\t- Utse",
      "methods/styrgrupp.yml:8:1: steps: tabbtecken får inte användas för indrag i YAML: använd mellanslag"),
     ("methods/styrgrupp.yml", "title: Gemensam styrgrupp", "title: !!python/object:os.system x",
-     "methods/styrgrupp.yml:2:8: YAML-taggen 'tag:yaml.org,2002:python/object:os.system' är inte tillåten"),
+     "methods/styrgrupp.yml:2:8: title: YAML-taggen '!!python/object:os.system' är inte tillåten: "
+     "ta bort den, värden skrivs utan taggar"),
     ("methods/styrgrupp.yml", "title: Gemensam styrgrupp", "title: &a Gemensam styrgrupp\nsummary2: *a",
      "methods/styrgrupp.yml:3:11: summary2: alias (*namn) är inte tillåtna: skriv ut värdet i stället"),
     ("case_studies/liu-partner.yml", "ended: 2020", "ended: 2010",
