@@ -1,0 +1,138 @@
+"""The corpus in tests/bad/: every bad input stops `spets check` and
+`mkdocs build --strict` with exactly its Swedish messages (file:line:col:
+field), no traceback and no site; all of them at once are all reported."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_fixture, mkdocs_build, spets
+from spets.check import check_root
+
+BAD = Path(__file__).resolve().parent / "bad"
+CASES = sorted(p for p in BAD.iterdir() if p.is_dir())
+
+
+def expected(case: Path) -> list[str]:
+    return (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+
+
+def overlay(root: Path, case: Path) -> None:
+    shutil.copytree(case, root, dirs_exist_ok=True, ignore=shutil.ignore_patterns("expected.txt"))
+
+
+def test_the_corpus_is_all_there():
+    """Every item of issue 6 has its case (and good inputs are few and named)."""
+    names = {c.name for c in CASES}
+    assert len(names) >= 40
+    assert {c.name for c in CASES if not expected(c)} == {"bom-crlf", "yaml11-ord"}
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """Each case in its own fixture copy, through both commands; the slow
+    builds run two at a time (each is a fresh MkDocs process)."""
+
+    def one(case: Path):
+        root = copy_fixture(tmp_path_factory.mktemp(case.name))
+        overlay(root, case)
+        return case.name, (root, spets("check", cwd=root), mkdocs_build(root))
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = dict(pool.map(one, CASES))
+    print(f"\n{len(CASES)} fall genom spets check och mkdocs build: {time.perf_counter() - started:.1f} s")
+    return results
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_each_case_gives_its_messages_from_check_and_build(runs, case):
+    root, check, build = runs[case.name]
+    want = expected(case)
+    for r in (check, build):
+        assert "Traceback" not in r.stdout + r.stderr
+    if not want:  # odd but valid: both simply work
+        assert check.returncode == 0, check.stdout
+        assert build.returncode == 0, build.stdout + build.stderr
+        return
+    lines = check.stdout.splitlines()
+    assert check.returncode == 1
+    assert lines[:-1] == want
+    assert lines[-1].startswith(f"{len(want)} problem i ")
+    assert build.returncode == 1
+    out = build.stdout + build.stderr
+    missing = [line for line in want if line not in out]
+    assert not missing, out
+    assert not (root / "site").exists()
+
+
+def test_every_case_at_once_reports_every_problem(kb):
+    """One broken file hides nothing else: all cases in one knowledge base."""
+    for case in CASES:
+        overlay(kb, case)
+    r = spets("check", cwd=kb)
+    lines = r.stdout.splitlines()
+    want = sorted(line for case in CASES for line in expected(case))
+    assert r.returncode == 1 and "Traceback" not in r.stdout + r.stderr
+    assert sorted(lines[:-1]) == want
+    files = {line.split(":")[0] for line in want}
+    assert lines[-1].startswith(f"{len(want)} problem i {len(files)} av ")
+
+
+def test_yaml_1_1_words_stay_the_text_they_are(kb):
+    overlay(kb, BAD / "yaml11-ord")
+    result = check_root(kb)
+    assert result.problems == ()
+    entry = next(e for e in result.entries if e.id == "yaml11-ord")
+    assert (entry.title, entry.summary, entry.why) == ("NO", "2017-2020", "off")
+    assert entry.steps == ["no", "yes", "on", "off", "1e3", "1:20", "2026-01-10", "0o17", "0x1F", ".inf", "~ok"]
+    assert entry.effort["time"] == "1:20"
+
+
+def test_bom_and_crlf_page_is_built(runs):
+    root, _, build = runs["bom-crlf"]
+    html = (root / "site/metoder/bom-crlf/index.html").read_text(encoding="utf-8")
+    assert "Med BOM och CRLF" in html and "Två rader" in html
+    for stray in ("\ufeff", "\r", "&#13;", "&#xd;"):  # neither the BOM nor a CR reaches the page
+        assert stray not in html.lower()
+
+
+def test_billion_laughs_fails_fast_in_bounded_memory(tmp_path):
+    """Loaded in a child process capped at 1 GB of address space; it must
+    answer within a second and grow by less than 20 MB over a good file."""
+    probe = textwrap.dedent("""
+        import resource, sys, time
+        from pathlib import Path
+        from spets.load import load_file
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+        path = Path(sys.argv[1])
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        started = time.perf_counter()
+        doc, problems = load_file(path.parent.parent, "method", path)
+        took = time.perf_counter() - started
+        grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+        print(took, grown, [p.text() for p in problems])
+    """)
+
+    def measure(path: Path):
+        r = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, timeout=60)
+        assert r.returncode == 0, r.stderr
+        took, grown_kb, problems = r.stdout.split(" ", 2)
+        return float(took), int(grown_kb), problems
+
+    laughs = BAD / "billion-laughs/methods/billion-laughs.yml"
+    took, grown_kb, problems = measure(laughs)
+    assert "alias (*namn) är inte tillåtna" in problems
+    assert took < 1.0, took
+    assert grown_kb < 20 * 1024, f"{grown_kb} kB"
+    deep = BAD / "djup-nastling/methods/djup-nastling.yml"
+    took, grown_kb, problems = measure(deep)
+    assert "för djup nästling" in problems and took < 1.0 and grown_kb < 20 * 1024
