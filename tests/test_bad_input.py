@@ -4,17 +4,22 @@ field), no traceback and no site; all of them at once are all reported."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import re
 import shutil
 import subprocess
 import sys
 import textwrap
 import time
+from html import unescape
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from conftest import copy_fixture, mkdocs_build, spets
+from spets import model as m
 from spets.check import check_root
 
 BAD = Path(__file__).resolve().parent / "bad"
@@ -136,3 +141,63 @@ def test_billion_laughs_fails_fast_in_bounded_memory(tmp_path):
     deep = BAD / "djup-nastling/methods/djup-nastling.yml"
     took, grown_kb, problems = measure(deep)
     assert "för djup nästling" in problems and took < 1.0 and grown_kb < 20 * 1024
+
+
+# ------------------------------------------------- nothing lost, nothing varies
+# Good input must come through whole and the same every time: these two tests
+# live here beside the bad input because together they are issue 6's promise.
+
+def entry_pages(site: Path, kind, entries) -> list[str]:
+    return sorted(p.parent.name for p in (site / kind.url).glob("*/index.html"))
+
+
+def listing_cards(site: Path, kind, entries) -> list[str]:
+    html = (site / kind.url / "index.html").read_text(encoding="utf-8")
+    if kind.name == "phase":  # the lifecycle page: one numbered section per phase
+        by_name = {e.name: e.id for e in entries if e.kind == "phase"}
+        return sorted(by_name.get(unescape(n), n) for n in re.findall(r'<h2 id="[^"]*">\d+\. ([^<]*)', html))
+    return sorted(re.findall(r'<p class="spets-card__title"><a href="([a-z0-9-]+)/">', html))
+
+
+# Every place each entry must appear: {name: ids of one kind found there}.
+# Search records and export rows join this list when they exist.
+VIEWS = {"entry pages": entry_pages, "listing cards": listing_cards}
+
+
+def test_nothing_lost(built_fixture):
+    entries = check_root(built_fixture).entries
+    site = built_fixture / "site"
+    kinds = [k for k in m.KINDS.values() if k.url]
+    assert {k.name for k in kinds} >= {"method", "tool", "case_study", "topic", "phase"}
+    for kind in kinds:
+        ids = sorted(e.id for e in entries if e.kind == kind.name)
+        assert ids, kind.name
+        for view, found in VIEWS.items():
+            assert found(site, kind, entries) == ids, f"{kind.plural}: {view}"
+
+
+def test_two_builds_of_one_commit_are_identical(tmp_path, monkeypatch):
+    """Two checkouts of the same commit, in different folders, built a second
+    apart: every file the same, byte for byte. The sitemap's date is the
+    commit's, not today's."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    when = "2020-01-02T03:04:05+00:00"
+    env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "t",
+           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    sites = []
+    for name in ("a", "bb"):
+        root = copy_fixture(tmp_path / name)
+        for cmd in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "x"]):
+            subprocess.run(["git", *cmd], cwd=root, check=True, env={**os.environ, **env})
+        r = mkdocs_build(root)
+        assert r.returncode == 0, r.stdout + r.stderr
+        sites.append(root / "site")
+        time.sleep(1)
+    a, b = ({p.relative_to(s).as_posix(): p.read_bytes() for p in sorted(s.rglob("*")) if p.is_file()}
+            for s in sites)
+    assert sorted(a) == sorted(b)
+    differ = [path for path in a if a[path] != b[path]]
+    assert differ == []
+    # gzip keeps a timestamp at bytes 4–7: midnight of the commit's day, from SOURCE_DATE_EPOCH.
+    stamp = int.from_bytes(a["sitemap.xml.gz"][4:8], "little")
+    assert stamp == int(dt.datetime(2020, 1, 2, tzinfo=dt.timezone.utc).timestamp())
