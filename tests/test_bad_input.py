@@ -1,6 +1,10 @@
-"""The corpus in tests/bad/: every bad input stops `spets check` and
+"""Issue 6, bad input and hostile content.
+
+The corpus in tests/bad/: every bad input stops `spets check` and
 `mkdocs build --strict` with exactly its Swedish messages (file:line:col:
-field), no traceback and no site; all of them at once are all reported."""
+field), no traceback and no site; all of them at once are all reported.
+Then the promises for good input: nothing lost, two builds identical, and
+no markup from content on any page."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ import sys
 import textwrap
 import time
 from html import unescape
+from html.parser import HTMLParser
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -201,3 +206,37 @@ def test_two_builds_of_one_commit_are_identical(tmp_path, monkeypatch):
     # gzip keeps a timestamp at bytes 4–7: midnight of the commit's day, from SOURCE_DATE_EPOCH.
     stamp = int.from_bytes(a["sitemap.xml.gz"][4:8], "little")
     assert stamp == int(dt.datetime(2020, 1, 2, tzinfo=dt.timezone.utc).timestamp())
+
+
+# ------------------------------------------------- hostile content, every page
+# The browser test (test_hostile_browser.py) runs the pages; this one reads
+# them, so it also guards machines without chromium.
+
+CONTENT_TAGS = {"p", "a", "div", "article", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
+                "li", "strong", "em", "code", "pre", "blockquote", "br", "hr", "table", "thead", "tbody",
+                "tr", "th", "td", "span", "nav"}
+
+
+class _Elements(HTMLParser):
+    def __init__(self, html: str):
+        super().__init__()
+        self.found: list[tuple[str, dict]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, {k: v or "" for k, v in attrs}))
+
+
+def test_no_page_carries_markup_from_content(built_fixture):
+    site = built_fixture / "site"
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 40
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        where = path.relative_to(site).as_posix()
+        for tag, attrs in _Elements(html).found:
+            assert not [a for a in attrs if a.startswith("on")], (where, tag, attrs)
+            for name in ("href", "src", "action"):
+                assert not attrs.get(name, "").strip().lower().startswith(("javascript:", "data:", "vbscript:")), where
+        content = html[html.index('<article class="md-content__inner'):html.rindex("</article>")]
+        assert {tag for tag, _ in _Elements(content).found} <= CONTENT_TAGS, where
