@@ -274,6 +274,9 @@ def _explain(e: yaml.MarkedYAMLError, before: str, char: str) -> str:
     """Swedish for the parser's problem; `before` is the line up to the error."""
     if "\t" in before:
         return _TAB
+    if e.problem == "did not find expected key" and before[:-1].strip():
+        return ("oväntad text efter värdet på samma rad: ett värde som börjar med ett citattecken "
+                "måste sluta med det, så sätt hela värdet inom citattecken")
     for problem in (e.problem, e.context):
         for prefix, swedish in _YAML_PROBLEMS:
             if problem and problem.startswith(prefix):
