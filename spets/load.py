@@ -206,6 +206,7 @@ _YAML_PROBLEMS = (
     ("did not find expected hexdecimal number", _ESCAPE),
     ("found undefined tag handle", "okänd YAML-tagg efter !: sätt värdet inom citattecken"),
     ("did not find expected tag URI", _TAG),
+    ("did not find the expected '>'", _TAG),
     ("did not find expected '!'", _TAG),
     ("did not find URI escaped octet", _TAG),
     ("found an incorrect", _TAG),

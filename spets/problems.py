@@ -22,7 +22,7 @@ class Problem:
     def github(self) -> str:
         # GitHub workflow commands: the message escapes %, CR and LF; the
         # file property also ':' and ',', or a file name could add properties.
-        body = _escape(self.text().split(": ", 1)[1])
+        body = _escape(f"{self.field}: {self.message}" if self.field else self.message)
         path = _escape(self.path).replace(":", "%3A").replace(",", "%2C")
         return f"::error file={path},line={self.line},col={self.col}::{body}"
 

@@ -150,3 +150,53 @@ def test_every_problem_in_every_file_in_one_run(kb):
     found = problems(kb)
     assert {p.split(":")[0] for p in found} == {
         "methods/styrgrupp.yml", "tools/arsfragor.yml", "case_studies/trasig.yml"}
+
+
+# Malformed YAML of every sort libyaml reports: each gives a Swedish
+# sentence at a position, never the parser's English alone.
+SYNTAX = {
+    "title: [a, b\nsummary: c\n": "3:8: title: listan inom [ ] som börjar på rad 2 stängs aldrig",
+    'title: "abc\nsummary: c\n': "4:1: title: filen tar slut innan citattecknet som börjar på rad 2 har stängts",
+    "steps:\n  - a\n - b\n": "4:2: steps: här ska en ny nyckel börja",
+    "title: a\n- b\n": "3:1: title: här ska en ny nyckel börja",
+    "title: @foo\n": "2:8: title: ett värde får inte börja med tecknet '@'",
+    "title: `foo`\n": "2:8: title: ett värde får inte börja med tecknet '`'",
+    'title: "a\\qb"\n': "2:10: title: okänd kombination med \\",
+    "title: x\n---\nid: y\n": "3:1: filen innehåller mer än ett YAML-dokument",
+    "title: a\x01b\n": "2:9: filen innehåller det osynliga tecknet U+0001",
+    "title: a\u202ab\x7f\n": "2:11: filen innehåller det osynliga tecknet U+007F",
+    "title: !e!foo a\n": "2:8: title: okänd YAML-tagg efter !",
+    "%YAML 2.0\n---\nid: x\n": "2:1: rader som börjar med % är YAML-direktiv",
+    "a: &x 1\nb: &x 2\n": "3:4: b: samma ankare (&namn) förekommer två gånger",
+    "title: [a, ]]\n": "2:13: title: oväntad text efter värdet på samma rad",
+    "title\nsummary: y\n": "2:1: title: en nyckel saknar kolon",
+    "effort: {level: low, time: a\n": "3:1: effort: { } som börjar på rad 2 stängs aldrig: saknas }",
+    "description: |0\n  a\n": "2:15: description: siffran efter | eller > får inte vara 0",
+    "title: x\n... junk\n": "3:5: text efter slutet av dokumentet",
+    'title: "abc" def\n': "2:14: title: oväntad text efter värdet på samma rad",
+    "title: a\n  summary: b\n": "3:10: title: ett kolon följt av mellanslag inne i ett värde",
+    "description: | junk\n  a\n": "2:16: description: oväntad text efter | eller >",
+    "title: & a\n": "2:9: title: efter & eller * måste ett namn stå",
+    "title: -\n- a\n": "2:8: title: ett listelement ('- ') står där det inte får stå",
+    "title: \"\\xZZ\"\n": "2:11: title: ogiltig \\u- eller \\x-kod inom dubbla citattecken",
+    "title: !<tag:yaml.org,2002:str\n": "2:31: title: ogiltig YAML-tagg efter !",
+    "title: x\nsteps: " + "[" * 2000 + "\n": "3:1007: steps: för djup nästling (mer än 32 nivåer)",
+}
+
+
+@pytest.mark.parametrize("text, expected", SYNTAX.items(), ids=[e.split(": ", 1)[-1][:30] for e in SYNTAX.values()])
+def test_every_yaml_syntax_error_is_explained_in_swedish(kb, text, expected):
+    (kb / "methods/x.yml").write_text("id: x\n" + text, encoding="utf-8")
+    found = [p for p in problems(kb) if p.startswith("methods/x.yml:")]
+    assert len(found) == 1 and found[0].startswith("methods/x.yml:" + expected), found
+    english = ("did not", "found ", "expected", "while ", "could not", "not allowed")
+    assert not any(word in found[0] for word in english), found[0]
+
+
+def test_problem_lines_cannot_be_forged_by_a_file_name():
+    from spets.problems import Problem
+
+    p = Problem("methods/a,line=9::x\nmethods/b.yml:1:1: falskt.yml", 2, 3, "title", "100% fel")
+    assert "\n" not in p.text()
+    assert p.github() == ("::error file=methods/a%2Cline=9%3A%3Ax%0Amethods/b.yml%3A1%3A1%3A falskt.yml,"
+                          "line=2,col=3::title: 100%25 fel")
