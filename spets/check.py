@@ -165,7 +165,7 @@ class _Checker:
 
     def _mapping(self, node: Node, fields, path: str):
         if not isinstance(node, MappingNode):
-            return self.problem(node, path, "ska bestå av nycklar med värden (key: värde)")
+            return self.problem(node, path, "ska bestå av nycklar med värden (nyckel: värde)")
         by_name = {f.name: f for f in fields}
         given = {k.value: v for k, v in node.value}
         for key, _ in node.value:

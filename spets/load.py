@@ -6,6 +6,10 @@ tree) and never construct Python objects from it, so tags like
 the schema in hand, which is also how `NO` or `2017-2020` stay text where
 text is expected. Aliases are refused outright (that is what makes a
 "billion laughs" file harmless) and nesting is capped.
+
+Whatever the parser says goes out in Swedish, at a line and column and,
+where one can be told, under the top-level field it belongs to; files that
+would be skipped (a .txt, a subfolder) are named too, so nothing vanishes.
 """
 
 from __future__ import annotations
@@ -162,7 +166,7 @@ def load_file(root: Path, kind: str, path: Path) -> tuple[Document | None, list[
         return None, problems
     if not isinstance(node, MappingNode):
         return fail(node.start_mark.line + 1, node.start_mark.column + 1,
-                    "filen ska bestå av nycklar med värden (key: värde), inte en lista eller ett enskilt värde")
+                    "filen ska bestå av nycklar med värden (nyckel: värde), inte en lista eller ett enskilt värde")
     return Document(kind, rel, path.stem, node), []
 
 
