@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import model as m
-from .load import Document, find_files, load_file
+from .load import Document, find_files, load_file, stray_files
 from .problems import Problem
 
 NULL = "tag:yaml.org,2002:null"
@@ -40,7 +40,7 @@ class CheckResult:
 def check_root(root: FsPath, today: dt.date | None = None) -> CheckResult:
     """Load and check every content file below root."""
     today = today or dt.date.today()
-    docs, problems = [], []
+    docs, problems = [], stray_files(root)
     files = find_files(root)
     for kind, path in files:
         doc, found = load_file(root, kind, path)
@@ -86,12 +86,23 @@ def _duplicate_ids(docs: list[Document]) -> list[Problem]:
             continue
         other = seen.setdefault((doc.kind, doc.stem), doc.path)
         if other != doc.path:
-            problems.append(Problem(doc.path, 1, 1, "id", f"id:t {doc.stem!r} används redan av {other}"))
+            where = next((v for k, v in doc.node.value if k.value == "id"), doc.node)
+            problems.append(Problem(doc.path, *_pos(where), "id", f"id:t {doc.stem!r} används redan av {other}"))
     return problems
 
 
 def _pos(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _quote(text: str) -> str:
+    """Content quoted in a message: escaped, and short enough for one line."""
+    return repr(text if len(text) <= 60 else text[:60] + "…")
+
+
+def _field_name(name: str) -> str:
+    """A key as the field of a problem; a key that is not a plain name is quoted."""
+    return name if re.fullmatch(r"[\w-]{1,60}", name) else _quote(name)
 
 
 def _suggest(word: str, options) -> str:
@@ -130,7 +141,7 @@ class _Checker:
         entries = []
         for key, value in self.doc.node.value:
             if not m.ID_PATTERN.match(key.value):
-                self.problem(key, key.value, f"{key.value!r} är inte ett giltigt id: "
+                self.problem(key, _field_name(key.value), f"{_quote(key.value)} är inte ett giltigt id: "
                              "använd bara a–z, 0–9 och bindestreck")
                 continue
             data = self._mapping(value, self.kind.fields, key.value)
@@ -154,12 +165,12 @@ class _Checker:
 
     def _mapping(self, node: Node, fields, path: str):
         if not isinstance(node, MappingNode):
-            return self.problem(node, path, "ska bestå av nycklar med värden (key: värde)")
+            return self.problem(node, path, "ska bestå av nycklar med värden (nyckel: värde)")
         by_name = {f.name: f for f in fields}
         given = {k.value: v for k, v in node.value}
         for key, _ in node.value:
             if key.value not in by_name:
-                self.problem(key, _join(path, key.value), f"okänt fält {key.value!r}"
+                self.problem(key, _join(path, _field_name(key.value)), f"okänt fält {_quote(key.value)}"
                              + _suggest(key.value, by_name))
         data = {}
         for f in fields:
@@ -225,13 +236,13 @@ class _Checker:
 
     def _choice(self, node, t: m.Choice, path):
         if node.value not in t.options:
-            return self.problem(node, path, f"okänt värde {node.value!r}; tillåtna är "
+            return self.problem(node, path, f"okänt värde {_quote(node.value)}; tillåtna är "
                                 + ", ".join(t.options) + _suggest(node.value, t.options))
         return node.value
 
     def _year(self, node, t: m.Year, path):
         if node.tag != INT or not re.fullmatch(r"\d{4}", node.value):
-            return self.problem(node, path, f"ska vara ett årtal med fyra siffror, t.ex. 2017 (inte {node.value!r})")
+            return self.problem(node, path, f"ska vara ett årtal med fyra siffror, t.ex. 2017 (inte {_quote(node.value)})")
         year = int(node.value)
         if not t.min <= year <= t.max:
             return self.problem(node, path, f"årtalet {year} är orimligt")
@@ -243,14 +254,14 @@ class _Checker:
                 raise ValueError
             date = dt.date.fromisoformat(node.value)
         except ValueError:
-            return self.problem(node, path, f"ska vara ett datum i formen ÅÅÅÅ-MM-DD (inte {node.value!r})")
+            return self.problem(node, path, f"ska vara ett datum i formen ÅÅÅÅ-MM-DD (inte {_quote(node.value)})")
         if t.past and date > self.today:
             return self.problem(node, path, f"datumet {date} ligger i framtiden")
         return date
 
     def _bool(self, node, t: m.Bool, path):
         if node.tag != BOOL or node.value not in ("true", "false"):
-            return self.problem(node, path, f"ska vara true eller false (inte {node.value!r})")
+            return self.problem(node, path, f"ska vara true eller false (inte {_quote(node.value)})")
         return node.value == "true"
 
     def _url(self, node, t: m.Url, path):
@@ -264,7 +275,7 @@ class _Checker:
                                 + (f" (inte {scheme}:)" if scheme else ""))
         ok = _EMAIL.match(parts.path) if scheme == "mailto" else _HOST.match(parts.netloc)
         if not ok or " " in url:
-            return self.problem(node, path, f"{url!r} är inte en giltig adress")
+            return self.problem(node, path, f"{_quote(url)} är inte en giltig adress")
         return url
 
     def _ref(self, node, t: m.Ref, path):
@@ -275,9 +286,9 @@ class _Checker:
         # Glossary terms are never referenced, and share ids with methods by design.
         others = [m.KINDS[k].a for k, ids in self.ids.items() if value in ids and k != "term"]
         if others:
-            return self.problem(node, path, f"{value!r} är {others[0]}, inte {target.a}")
+            return self.problem(node, path, f"{_quote(value)} är {others[0]}, inte {target.a}")
         where = f"taxonomy/{target.file}" if target.is_vocabulary else f"{target.folder}/"
-        return self.problem(node, path, f"okänt id {value!r}: {target.no} med det id:t finns i {where}"
+        return self.problem(node, path, f"okänt id {_quote(value)}: {target.no} med det id:t finns i {where}"
                             + _suggest(value, self.ids[t.kind]))
 
     def _path(self, node, t: m.Path, path):

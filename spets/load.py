@@ -6,10 +6,15 @@ tree) and never construct Python objects from it, so tags like
 the schema in hand, which is also how `NO` or `2017-2020` stay text where
 text is expected. Aliases are refused outright (that is what makes a
 "billion laughs" file harmless) and nesting is capped.
+
+Whatever the parser says goes out in Swedish, at a line and column and,
+where one can be told, under the top-level field it belongs to; files that
+would be skipped (a .txt, a subfolder) are named too, so nothing vanishes.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,6 +100,28 @@ def find_files(root: Path) -> list[tuple[str, Path]]:
     return found
 
 
+def stray_files(root: Path) -> list[Problem]:
+    """Files in the content folders that find_files would skip: a method saved
+    as .txt or .YML, or put in a subfolder, must not vanish without a word."""
+    problems = []
+    vocab_files = [v.file for v in VOCABULARIES]
+    folders = [(root / k.folder, lambda p: p.suffix in YAML_SUFFIXES, "") for k in ENTRY_KINDS]
+    folders.append((root / "taxonomy", lambda p: p.name in vocab_files,
+                    "; i taxonomy/ läses bara " + ", ".join(vocab_files)))
+    for folder, wanted, hint in folders:
+        if not folder.is_dir():
+            continue
+        for p in sorted(folder.iterdir()):
+            rel = p.relative_to(root).as_posix()
+            if p.name.startswith("."):
+                continue
+            if p.is_dir():
+                problems.append(Problem(rel, 1, 1, "", f"undermappar läses inte: lägg filerna direkt i {folder.name}/"))
+            elif not wanted(p):
+                problems.append(Problem(rel, 1, 1, "", "filen läses inte: innehållsfiler ska sluta på .yml" + hint))
+    return problems
+
+
 def load_file(root: Path, kind: str, path: Path) -> tuple[Document | None, list[Problem]]:
     """Read one file. Returns its document, or None and the reasons why not."""
     rel = path.relative_to(root).as_posix()
@@ -115,67 +142,207 @@ def load_file(root: Path, kind: str, path: Path) -> tuple[Document | None, list[
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         return fail(line, 1, "filen är inte giltig UTF-8: spara den som UTF-8")
-    if "\0" in text:
-        return fail(text[: text.index("\0")].count("\n") + 1, 1, "filen innehåller ett NUL-tecken")
+    bad = _FORBIDDEN_CHAR.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - text.rfind("\n", 0, bad.start())
+        what = "ett NUL-tecken" if bad[0] == "\0" else f"det osynliga tecknet U+{ord(bad[0]):04X}"
+        return fail(line, col, f"filen innehåller {what}, som inte får finnas i YAML: ta bort det")
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
     except _LoadError as e:
-        return fail(e.line, e.col, e.message)
+        return None, [Problem(rel, e.line, e.col, _field_at(text.splitlines(), e.line - 1), e.message)]
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return fail(line, col, _explain_yaml_error(e, text, mark))
-    except yaml.YAMLError as e:  # e.g. a stray control character
-        return fail(1, 1, f"filen är inte giltig YAML ({e})")
+        return None, [_syntax_problem(rel, text, e)]
+    except yaml.YAMLError as e:  # not expected after the checks above; still in Swedish
+        return fail(1, 1, f"filen är inte giltig YAML ({_english(e)})")
     finally:
         loader.dispose()
     if node is None:
         return fail(1, 1, "filen är tom")
-    problems = [Problem(rel, line, col, "", msg) for line, col, msg in _inspect(node)]
+    problems = [Problem(rel, *found) for found in _inspect(node)]
     if problems:
         return None, problems
     if not isinstance(node, MappingNode):
         return fail(node.start_mark.line + 1, node.start_mark.column + 1,
-                    "filen ska bestå av nycklar med värden (key: värde), inte en lista eller ett enskilt värde")
+                    "filen ska bestå av nycklar med värden (nyckel: värde), inte en lista eller ett enskilt värde")
     return Document(kind, rel, path.stem, node), []
 
 
-def _explain_yaml_error(e: yaml.MarkedYAMLError, text: str, mark) -> str:
-    problem = e.problem or e.context or "okänt fel"
+_TAB = "tabbtecken får inte användas för indrag i YAML: använd mellanslag"
+_DIRECTIVE = ("rader som börjar med % är YAML-direktiv, som inte används här: "
+              "ta bort raden eller sätt värdet inom citattecken")
+_SECOND_DOC = "filen innehåller mer än ett YAML-dokument (en rad med ---): en fil får bara innehålla en post"
+_TAG = "ogiltig YAML-tagg efter !: sätt värdet inom citattecken"
+_ANCHOR = "samma ankare (&namn) förekommer två gånger: ta bort ankarna"
+_ESCAPE = "ogiltig \\u- eller \\x-kod inom dubbla citattecken"
+# Every problem libyaml's reader, scanner and parser and PyYAML's composer
+# can report (libyaml's src/*.c, PyYAML's composer.py), as a Swedish sentence.
+# Matched by prefix, first match wins. {start} is the line where an unclosed
+# bracket or quote began, {char} the character at the error.
+_YAML_PROBLEMS = (
+    ("found a tab character", _TAB),
+    ("mapping values are not allowed",
+     "ett kolon följt av mellanslag inne i ett värde: sätt värdet inom citattecken, "
+     "eller rätta indraget om det ska vara en ny nyckel"),
+    ("could not find expected ':'", "en nyckel saknar kolon: skriv nyckel: värde, och kontrollera indraget"),
+    ("found character that cannot start any token",
+     "ett värde får inte börja med tecknet {char}: sätt värdet inom citattecken"),
+    ("block sequence entries are not allowed",
+     "ett listelement ('- ') står där det inte får stå: skriv listan på egna rader, "
+     "indragna under sin nyckel"),
+    ("mapping keys are not allowed", "en nyckel står där den inte får stå: kontrollera indraget"),
+    ("found unexpected end of stream",
+     "filen tar slut innan citattecknet som börjar på rad {start} har stängts"),
+    ("found unexpected document indicator",
+     "en rad som börjar med --- eller ... står inne i ett värde inom citattecken: stäng citattecknet före"),
+    ("did not find expected comment or line break",
+     "oväntad text efter | eller > eller efter ett värde inom citattecken: flytta texten till nästa rad "
+     "eller sätt hela värdet inom citattecken"),
+    ("found an indentation indicator equal to 0", "siffran efter | eller > får inte vara 0"),
+    ("did not find expected alphabetic or numeric character",
+     "efter & eller * måste ett namn stå: vill du skriva tecknet, sätt värdet inom citattecken"),
+    ("found unknown escape character",
+     "okänd kombination med \\ inom dubbla citattecken: skriv \\\\ för ett bakstreck, "
+     "eller använd enkla citattecken"),
+    ("found invalid Unicode character escape code", _ESCAPE),
+    ("did not find expected hexdecimal number", _ESCAPE),
+    ("found undefined tag handle", "okänd YAML-tagg efter !: sätt värdet inom citattecken"),
+    ("did not find expected tag URI", _TAG),
+    ("did not find the expected '>'", _TAG),
+    ("did not find expected '!'", _TAG),
+    ("did not find URI escaped octet", _TAG),
+    ("found an incorrect", _TAG),
+    ("found unexpected ':'", "oväntat kolon: sätt värdet inom citattecken"),
+    ("did not find expected whitespace", "mellanslag saknas efter ett specialtecken: sätt värdet inom citattecken"),
+    ("found unknown directive name", _DIRECTIVE),
+    ("did not find expected directive name", _DIRECTIVE),
+    ("found unexpected non-alphabetical character", _DIRECTIVE),
+    ("did not find expected digit or '.' character", _DIRECTIVE),
+    ("found extremely long version number", _DIRECTIVE),
+    ("did not find expected version number", _DIRECTIVE),
+    ("found duplicate %", _DIRECTIVE),
+    ("duplicate %TAG", _DIRECTIVE),
+    ("found incompatible YAML document", _DIRECTIVE),
+    ("did not find expected <document start>",
+     "text efter slutet av dokumentet (efter en rad med --- eller ...): en fil får bara innehålla en post"),
+    ("did not find expected <stream-start>", "filen kan inte läsas som YAML"),
+    ("expected a single document", _SECOND_DOC),
+    ("but found another document", _SECOND_DOC),
+    ("did not find expected node content",
+     "ett värde saknas här, t.ex. efter ett kommatecken inom [ ] eller { }, eller så börjar värdet "
+     "med ett tecken som kräver citattecken"),
+    ("did not find expected key",
+     "här ska en ny nyckel börja (nyckel: värde): kontrollera indraget, och sätt värden som börjar "
+     "med citattecken eller innehåller kolon inom citattecken"),
+    ("did not find expected '-' indicator", "här ska nästa listelement ('- ') börja: kontrollera indraget"),
+    ("did not find expected ',' or ']'",
+     "listan inom [ ] som börjar på rad {start} stängs aldrig: saknas ] eller ett kommatecken?"),
+    ("did not find expected ',' or '}'",
+     "{ } som börjar på rad {start} stängs aldrig: saknas } eller ett kommatecken?"),
+    ("found duplicate anchor", _ANCHOR),
+    ("second occurrence", _ANCHOR),
+    ("found undefined alias", "alias (*namn) är inte tillåtna: skriv ut värdet i stället"),
+    ("control characters are not allowed", "filen innehåller ett osynligt kontrolltecken: ta bort det"),
+    ("while increasing", f"för djup nästling (mer än {MAX_DEPTH} nivåer)"),
+)
+# What libyaml accepts in a stream (YAML 1.1 §5.1): anything else, NUL and
+# other control characters, is caught before parsing, with its position.
+_FORBIDDEN_CHAR = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Error contexts whose mark is where the unclosed construct began.
+_UNCLOSED = ("while parsing a flow", "while scanning a quoted scalar")
+_NAME = re.compile(r"[\w-]{1,60}")
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*|")
+_TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:\s|$)")
+
+
+def _syntax_problem(rel: str, text: str, e: yaml.MarkedYAMLError) -> Problem:
+    """A parser error as a Problem: where, which top-level field, why in Swedish."""
     lines = text.splitlines()
-    before = lines[mark.line][: mark.column + 1] if mark and mark.line < len(lines) else ""
+    mark, start, field, context = e.problem_mark or e.context_mark, None, "", e.context or ""
+    if e.context_mark and context.startswith("while scanning a simple key"):
+        mark = e.context_mark  # the key that lacks its colon, not the line after it
+        field = _KEY.match(lines[mark.line], mark.column)[0] if mark.line < len(lines) else ""
+    elif e.context_mark and context.startswith(_UNCLOSED):
+        start = e.context_mark  # an unclosed bracket or quote: named where it began
+    if mark is None:
+        return Problem(rel, 1, 1, "", _explain(e, "", None))
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    message = _explain(e, line[: mark.column + 1], line[mark.column: mark.column + 1])
+    where = str((start or mark).line + 1)
+    field = field or _field_at(lines, (start or mark).line)
+    return Problem(rel, mark.line + 1, mark.column + 1, field, message.replace("{start}", where))
+
+
+def _explain(e: yaml.MarkedYAMLError, before: str, char: str) -> str:
+    """Swedish for the parser's problem; `before` is the line up to the error."""
     if "\t" in before:
-        return "tabbtecken får inte användas för indrag i YAML: använd mellanslag"
-    if "mapping values are not allowed" in problem:
-        return ("ogiltig YAML: ett kolon följt av mellanslag inne i ett värde; "
-                "sätt värdet inom citattecken")
-    if "could not find expected ':'" in problem or "expected <block end>" in problem:
-        return "ogiltig YAML: kontrollera indraget och att varje nyckel följs av ett kolon"
-    return f"ogiltig YAML ({problem})"
+        return _TAB
+    if e.problem == "did not find expected key" and before[:-1].strip():
+        return ("oväntad text efter värdet på samma rad: ett värde som börjar med ett citattecken "
+                "måste sluta med det, så sätt hela värdet inom citattecken")
+    for problem in (e.problem, e.context):
+        for prefix, swedish in _YAML_PROBLEMS:
+            if problem and problem.startswith(prefix):
+                return swedish.replace("{char}", repr(char) if char else "här")
+    return f"ogiltig YAML: kontrollera indrag, kolon och citattecken på raden ({_english(e)})"
+
+
+def _english(e: yaml.YAMLError) -> str:
+    """The parser's own words, for the rare case not in the table above."""
+    if isinstance(e, yaml.MarkedYAMLError):
+        return "; ".join(filter(None, (e.context, e.problem))) or "okänt fel"
+    return str(e).split("\n")[0]
+
+
+def _field_at(lines: list[str], line: int) -> str:
+    """The top-level key a syntax error at `line` (0-based) belongs to, or ''.
+    Only the key at or above the line is named: the parse failed, so no
+    deeper path is known for sure."""
+    above = lines[: line + 1]
+    if above and above[-1].startswith(("---", "...", "%")):  # about the document, not a field
+        return ""
+    for raw in reversed(above):
+        found = _TOP_KEY.match(raw)
+        if found:
+            return found[1]
+    return ""
 
 
 def _inspect(node: Node):
-    """Yield (line, col, message) for tags and keys a content file may not use."""
-    stack = [node]
+    """Yield (line, col, field, message) for tags and keys a content file may not use."""
+    stack = [(node, "")]
     while stack:
-        n = stack.pop()
-        where = (n.start_mark.line + 1, n.start_mark.column + 1)
+        n, path = stack.pop()
         if n.tag not in STANDARD_TAGS:
-            yield (*where, f"YAML-taggen {n.tag!r} är inte tillåten")
+            yield (*_where(n), path, _tag_message(n.tag))
             continue
         if isinstance(n, MappingNode):
             seen: dict[str, int] = {}
             for key, value in n.value:
-                k_where = (key.start_mark.line + 1, key.start_mark.column + 1)
                 if not isinstance(key, ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
-                    yield (*k_where, "nycklar måste vara enkla namn")
+                    yield (*_where(key), path, "nycklar måste vara enkla namn")
                     continue
-                if key.value in seen:
-                    yield (*k_where, f"nyckeln {key.value!r} förekommer två gånger "
-                                     f"(första gången på rad {seen[key.value]})")
+                field = f"{path}.{key.value}" if path else key.value
+                if not _NAME.fullmatch(key.value):  # check.py names odd keys; here the parent will do
+                    field = path
+                if key.tag not in STANDARD_TAGS:
+                    yield (*_where(key), field, _tag_message(key.tag))
+                elif key.value in seen:
+                    yield (*_where(key), field, f"nyckeln {key.value!r} förekommer två gånger "
+                                                f"(första gången på rad {seen[key.value]})")
                 else:
-                    seen[key.value] = k_where[0]
-                stack.append(value)
+                    seen[key.value] = _where(key)[0]
+                stack.append((value, field))
         elif isinstance(n, SequenceNode):
-            stack.extend(n.value)
+            stack.extend((item, f"{path}[{i + 1}]") for i, item in enumerate(n.value))
+
+
+def _where(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _tag_message(tag: str) -> str:
+    short = tag.replace("tag:yaml.org,2002:", "!!", 1)
+    return f"YAML-taggen {short!r} är inte tillåten: ta bort den, värden skrivs utan taggar"

@@ -40,11 +40,29 @@ class _DemoteHeadings(Treeprocessor):
             el.tag = f"h{min(int(el.tag[1]) + shift, 6)}"
 
 
+class _ImagesAsText(Treeprocessor):
+    """Images are not allowed (they would load from anywhere); nh3 would drop
+    them whole, so keep what the contributor wrote as their alt text."""
+
+    def run(self, root):
+        for parent in list(root.iter()):
+            for i, el in reversed(list(enumerate(parent))):
+                if el.tag != "img":
+                    continue
+                text = el.get("alt", "") + (el.tail or "")
+                parent.remove(el)
+                if i == 0:
+                    parent.text = (parent.text or "") + text
+                else:
+                    parent[i - 1].tail = (parent[i - 1].tail or "") + text
+
+
 def _parser() -> markdown.Markdown:
     md = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(_DemoteHeadings(md), "demote", 1)
+    md.treeprocessors.register(_ImagesAsText(md), "images", 1)
     return md
 
 

@@ -14,14 +14,21 @@ class Problem:
     message: str  # Swedish, for a person
 
     def text(self) -> str:
-        where = f"{self.path}:{self.line}:{self.col}"
+        # A file name comes from a pull request too: no newline in it may start a line of its own.
+        path = self.path if self.path.isprintable() else repr(self.path)[1:-1]
+        where = f"{path}:{self.line}:{self.col}"
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
     def github(self) -> str:
-        # GitHub annotations: the message must not contain raw newlines or %.
-        body = self.text().split(": ", 1)[1]
-        body = body.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},col={self.col}::{body}"
+        # GitHub workflow commands: the message escapes %, CR and LF; the
+        # file property also ':' and ',', or a file name could add properties.
+        body = _escape(f"{self.field}: {self.message}" if self.field else self.message)
+        path = _escape(self.path).replace(":", "%3A").replace(",", "%2C")
+        return f"::error file={path},line={self.line},col={self.col}::{body}"
+
+
+def _escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def summary(problems: list[Problem], files: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +26,7 @@ class SpetsPlugin(BasePlugin):
         # Runs before MkDocs touches site/: invalid content stops the build
         # with nothing written, and with the same lines as `spets check`.
         self.root = Path(config.config_file_path).parent
+        _pin_build_date(self.root)
         result = check_root(self.root)
         if result.problems:
             lines = [p.text() for p in result.problems]
@@ -95,3 +97,19 @@ def _index_for_search(site_dir: str) -> None:
         raise PluginError(f"Sökindexet kunde inte byggas: Pagefind gick inte att köra ({error})")
     if done.returncode != 0:
         raise PluginError("Sökindexet kunde inte byggas (Pagefind):\n" + (done.stderr or done.stdout).strip())
+
+
+def _pin_build_date(root: Path) -> None:
+    """Two builds of one commit must give identical files, but MkDocs stamps
+    sitemap.xml and its gzip header with the build date unless
+    SOURCE_DATE_EPOCH is set. Set it to the commit's time (a fixed date
+    outside git); MkDocs reads it only later, when pages are made."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    try:
+        done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
+                              text=True, timeout=10)
+        stamp = done.stdout.strip() if done.returncode == 0 else ""
+    except (OSError, subprocess.SubprocessError):
+        stamp = ""
+    os.environ["SOURCE_DATE_EPOCH"] = stamp if stamp.isdigit() else "315532800"  # 1980-01-01

@@ -66,16 +66,17 @@ CASES = [
     ("methods/styrgrupp.yml", "published: 2026-01-10", "published: 10 januari",
      "methods/styrgrupp.yml:23:12: published: ska vara ett datum i formen ÅÅÅÅ-MM-DD (inte '10 januari')"),
     ("methods/styrgrupp.yml", "id: styrgrupp\n", "id: styrgrupp\nid: styrgrupp\n",
-     "methods/styrgrupp.yml:2:1: nyckeln 'id' förekommer två gånger (första gången på rad 1)"),
+     "methods/styrgrupp.yml:2:1: id: nyckeln 'id' förekommer två gånger (första gången på rad 1)"),
     ("methods/styrgrupp.yml", "title: Gemensam styrgrupp", "title: Gemensam styrgrupp: ny",
-     "methods/styrgrupp.yml:2:26: ogiltig YAML: ett kolon följt av mellanslag inne i ett värde; "
-     "sätt värdet inom citattecken"),
+     "methods/styrgrupp.yml:2:26: title: ett kolon följt av mellanslag inne i ett värde: "
+     "sätt värdet inom citattecken, eller rätta indraget om det ska vara en ny nyckel"),
     ("methods/styrgrupp.yml", "steps:\n  - Utse", "steps:\n\t- Utse",
-     "methods/styrgrupp.yml:8:1: tabbtecken får inte användas för indrag i YAML: använd mellanslag"),
+     "methods/styrgrupp.yml:8:1: steps: tabbtecken får inte användas för indrag i YAML: använd mellanslag"),
     ("methods/styrgrupp.yml", "title: Gemensam styrgrupp", "title: !!python/object:os.system x",
-     "methods/styrgrupp.yml:2:8: YAML-taggen 'tag:yaml.org,2002:python/object:os.system' är inte tillåten"),
+     "methods/styrgrupp.yml:2:8: title: YAML-taggen '!!python/object:os.system' är inte tillåten: "
+     "ta bort den, värden skrivs utan taggar"),
     ("methods/styrgrupp.yml", "title: Gemensam styrgrupp", "title: &a Gemensam styrgrupp\nsummary2: *a",
-     "methods/styrgrupp.yml:3:11: alias (*namn) är inte tillåtna: skriv ut värdet i stället"),
+     "methods/styrgrupp.yml:3:11: summary2: alias (*namn) är inte tillåtna: skriv ut värdet i stället"),
     ("case_studies/liu-partner.yml", "ended: 2020", "ended: 2010",
      "case_studies/liu-partner.yml:11:8: ended: slutåret 2010 ligger före startåret 2015"),
     ("case_studies/liu-partner.yml", "started: 2015", "started: 2015-2020",
@@ -115,7 +116,7 @@ def test_text_fields_keep_yaml_1_1_words_as_text(kb):
     (b"- a\n- b\n", "methods/x.yml:1:1: filen ska bestå av nycklar med värden"),
     (b"bara text\n", "methods/x.yml:1:1: filen ska bestå av nycklar med värden"),
     (b"id: x\ntitle: \xff\xfe\n", "methods/x.yml:2:1: filen är inte giltig UTF-8"),
-    (b"id: x\ntitle: a\x00b\n", "methods/x.yml:2:1: filen innehåller ett NUL-tecken"),
+    (b"id: x\ntitle: a\x00b\n", "methods/x.yml:2:9: filen innehåller ett NUL-tecken"),
     (b"a: " + b"[" * 100 + b"]" * 100, "methods/x.yml:1:"),
     (b'a: &a ["x","x"]\nb: &b [*a,*a]\nc: [*b,*b]\n', "alias (*namn) är inte tillåtna"),
 ])
@@ -138,7 +139,7 @@ def test_invalid_file_name_and_duplicate_id(kb):
     (kb / "methods/avsiktsforklaring.yaml").write_text((kb / "methods/avsiktsforklaring.yml").read_text())
     found = problems(kb)
     assert any(p.startswith("methods/Fel_Namn.yml:1:1: filnamnet 'Fel_Namn' är inte ett giltigt id") for p in found)
-    assert "methods/avsiktsforklaring.yml:1:1: id: id:t 'avsiktsforklaring' används redan av " \
+    assert "methods/avsiktsforklaring.yml:1:5: id: id:t 'avsiktsforklaring' används redan av " \
            "methods/avsiktsforklaring.yaml" in found
 
 
@@ -149,3 +150,53 @@ def test_every_problem_in_every_file_in_one_run(kb):
     found = problems(kb)
     assert {p.split(":")[0] for p in found} == {
         "methods/styrgrupp.yml", "tools/arsfragor.yml", "case_studies/trasig.yml"}
+
+
+# Malformed YAML of every sort libyaml reports: each gives a Swedish
+# sentence at a position, never the parser's English alone.
+SYNTAX = {
+    "title: [a, b\nsummary: c\n": "3:8: title: listan inom [ ] som börjar på rad 2 stängs aldrig",
+    'title: "abc\nsummary: c\n': "4:1: title: filen tar slut innan citattecknet som börjar på rad 2 har stängts",
+    "steps:\n  - a\n - b\n": "4:2: steps: här ska en ny nyckel börja",
+    "title: a\n- b\n": "3:1: title: här ska en ny nyckel börja",
+    "title: @foo\n": "2:8: title: ett värde får inte börja med tecknet '@'",
+    "title: `foo`\n": "2:8: title: ett värde får inte börja med tecknet '`'",
+    'title: "a\\qb"\n': "2:10: title: okänd kombination med \\",
+    "title: x\n---\nid: y\n": "3:1: filen innehåller mer än ett YAML-dokument",
+    "title: a\x01b\n": "2:9: filen innehåller det osynliga tecknet U+0001",
+    "title: a\u202ab\x7f\n": "2:11: filen innehåller det osynliga tecknet U+007F",
+    "title: !e!foo a\n": "2:8: title: okänd YAML-tagg efter !",
+    "%YAML 2.0\n---\nid: x\n": "2:1: rader som börjar med % är YAML-direktiv",
+    "a: &x 1\nb: &x 2\n": "3:4: b: samma ankare (&namn) förekommer två gånger",
+    "title: [a, ]]\n": "2:13: title: oväntad text efter värdet på samma rad",
+    "title\nsummary: y\n": "2:1: title: en nyckel saknar kolon",
+    "effort: {level: low, time: a\n": "3:1: effort: { } som börjar på rad 2 stängs aldrig: saknas }",
+    "description: |0\n  a\n": "2:15: description: siffran efter | eller > får inte vara 0",
+    "title: x\n... junk\n": "3:5: text efter slutet av dokumentet",
+    'title: "abc" def\n': "2:14: title: oväntad text efter värdet på samma rad",
+    "title: a\n  summary: b\n": "3:10: title: ett kolon följt av mellanslag inne i ett värde",
+    "description: | junk\n  a\n": "2:16: description: oväntad text efter | eller >",
+    "title: & a\n": "2:9: title: efter & eller * måste ett namn stå",
+    "title: -\n- a\n": "2:8: title: ett listelement ('- ') står där det inte får stå",
+    "title: \"\\xZZ\"\n": "2:11: title: ogiltig \\u- eller \\x-kod inom dubbla citattecken",
+    "title: !<tag:yaml.org,2002:str\n": "2:31: title: ogiltig YAML-tagg efter !",
+    "title: x\nsteps: " + "[" * 2000 + "\n": "3:1007: steps: för djup nästling (mer än 32 nivåer)",
+}
+
+
+@pytest.mark.parametrize("text, expected", SYNTAX.items(), ids=[e.split(": ", 1)[-1][:30] for e in SYNTAX.values()])
+def test_every_yaml_syntax_error_is_explained_in_swedish(kb, text, expected):
+    (kb / "methods/x.yml").write_text("id: x\n" + text, encoding="utf-8")
+    found = [p for p in problems(kb) if p.startswith("methods/x.yml:")]
+    assert len(found) == 1 and found[0].startswith("methods/x.yml:" + expected), found
+    english = ("did not", "found ", "expected", "while ", "could not", "not allowed")
+    assert not any(word in found[0] for word in english), found[0]
+
+
+def test_problem_lines_cannot_be_forged_by_a_file_name():
+    from spets.problems import Problem
+
+    p = Problem("methods/a,line=9::x\nmethods/b.yml:1:1: falskt.yml", 2, 3, "title", "100% fel")
+    assert "\n" not in p.text()
+    assert p.github() == ("::error file=methods/a%2Cline=9%3A%3Ax%0Amethods/b.yml%3A1%3A1%3A falskt.yml,"
+                          "line=2,col=3::title: 100%25 fel")

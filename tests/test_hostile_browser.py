@@ -1,0 +1,130 @@
+"""Hostile content in a real browser (Debian's chromium via Playwright): on
+every page of the built fixture, no script from content runs, no element
+carries an event handler or a script link, and the hostile text is shown
+as the text it is."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("CI needs Debian's chromium for the browser tests (apt-get install chromium)")
+    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+# Runs before any script of the page: every way content could announce
+# itself (the payloads all call alert) is recorded instead of shown.
+TRAP = """
+window.__ran = [];
+for (const name of ["alert", "confirm", "prompt", "print"]) {
+  window[name] = (...args) => { window.__ran.push(name + ": " + args.join(" ")); };
+}
+"""
+
+# What must never be found in a page, whoever put it there.
+INSPECT = """() => {
+  const bad = [];
+  for (const el of document.querySelectorAll("*")) {
+    for (const attr of el.attributes) {
+      const value = attr.value.trim().toLowerCase();
+      if (attr.name.startsWith("on")) bad.push(el.tagName + " " + attr.name);
+      if (["href", "src", "action", "formaction", "xlink:href"].includes(attr.name)
+          && /^(javascript|data|vbscript):/.test(value)) bad.push(el.tagName + " " + attr.name + "=" + value);
+    }
+  }
+  const content = document.querySelector("article.md-content__inner");
+  for (const el of content.querySelectorAll("script, iframe, img, svg, object, embed, style, form, base, meta, link"))
+    bad.push("in content: " + el.outerHTML.slice(0, 80));
+  for (const el of document.querySelectorAll("script"))
+    if (el.textContent.includes("alert(")) bad.push("script text: " + el.textContent.slice(0, 80));
+  if (getComputedStyle(document.body).display === "none") bad.push("body hidden");
+  return {bad, ran: window.__ran, text: content.innerText, title: document.title};
+}"""
+
+
+@pytest.fixture(scope="module")
+def served(built_fixture):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    site = built_fixture / "site"
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield site, f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def visited(served):
+    """Every HTML page of the site, opened once: {site path: what INSPECT found}."""
+    site, base = served
+    paths = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    found = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.add_init_script(TRAP)
+        dialogs, errors = [], []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        for path in paths:
+            page.goto(base + path.removesuffix("index.html"), wait_until="load")
+            found[path] = {**page.evaluate(INSPECT), "dialogs": list(dialogs), "errors": list(errors)}
+            dialogs.clear()
+            errors.clear()
+        browser.close()
+    return found
+
+
+def test_every_page_kind_is_visited(visited):
+    for path in ("index.html", "metoder/index.html", "metoder/fientlig/index.html", "verktyg/avtalslista/index.html",
+                 "fallstudier/umu-partner/index.html", "roller/index.html", "roller/fientlig-roll/index.html",
+                 "faser/index.html", "faser/folja-upp/index.html", "amnen/forankring/index.html",
+                 "larosaten/index.html", "larosaten/fientligt/index.html", "begrepp/index.html", "404.html"):
+        assert path in visited
+
+
+def test_no_script_from_content_runs_on_any_page(visited):
+    failures = {path: {k: v for k, v in seen.items() if k in ("bad", "ran", "dialogs", "errors") and v}
+                for path, seen in visited.items()}
+    assert {path: f for path, f in failures.items() if f} == {}
+
+
+@pytest.mark.parametrize("path, shown", [
+    ("metoder/fientlig/index.html", ["<script>alert('titel')</script> {{ 7*7 }}", "{# kommentar #}", "{{ config }}",
+                                     "<div onclick=\"alert('div')\">", "<img src=x onerror=\"alert('img')\">",
+                                     "<script>alert('entitet')</script>", "bild) extern",
+                                     "[Gemensam styrgrupp][styrgrupp]", "<script>alert('källa')</script>"]),
+    ("metoder/index.html", ["Fientlig <script>alert('titel')</script>", "<img src=x onerror=alert(1)>"]),
+    ("roller/fientlig-roll/index.html", ["<img src=x onerror=alert('roll')> {{ 7*7 }}",
+                                         "<script>alert('rollbeskrivning')</script>"]),
+    ("roller/index.html", ["<img src=x onerror=alert('roll')> {{ 7*7 }}"]),
+    ("larosaten/fientligt/index.html", ["<script>alert('lärosäte')</script> Fientliga högskolan"]),
+    ("begrepp/index.html", ["<svg onload=alert('begrepp')> {% raw %}", "<iframe srcdoc="]),
+    ("fallstudier/umu-partner/index.html", ["<script>alert('partner')</script> {{ 7*7 }}",
+                                            "<img src=x onerror=alert('utmaning')> {% if 1 %}x{% endif %}"]),
+    ("verktyg/avtalslista/index.html", ["<script>alert('verktyg')</script>", "<svg onload=alert('verktygskälla')>"]),
+])
+def test_hostile_text_is_shown_as_text(visited, path, shown):
+    text = visited[path]["text"]
+    for literal in shown:
+        assert literal in text, literal
+    assert "49" not in text  # {{ 7*7 }} was never evaluated
+
+
+def test_hostile_title_stays_text_in_the_tab(visited):
+    assert visited["metoder/fientlig/index.html"]["title"].startswith("Fientlig <script>alert('titel')</script>")
