@@ -132,6 +132,10 @@ class _Checker:
         if data["id"] is not _INVALID and data["id"] != self.doc.stem:
             self.problem(self._key_node(self.doc.node, "id"), "id",
                          f"id:t {data['id']!r} stämmer inte med filnamnet {self.doc.stem!r}")
+        elif data["id"] in m.RESERVED_IDS:
+            self.problem(self._key_node(self.doc.node, "id"), "id",
+                         f"id:t {data['id']!r} är upptaget av {m.RESERVED_IDS[data['id']]} "
+                         f"({self.kind.url}/{data['id']}/): välj ett annat id och filnamn")
         self._cross_field(data)
         if any(v is _INVALID for v in data.values()) or self.problems:
             return []

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Ids that name pages of their own inside a kind's folder (metoder/kort/ …).
+RESERVED_IDS = {"index": "listsidan", "kort": "sidan med alla utskriftskort"}
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 32  # nesting deeper than this is never legitimate content
 

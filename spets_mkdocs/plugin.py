@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -16,6 +15,8 @@ from spets.check import check_root
 from spets.load import find_files
 from spets.problems import summary
 from spets.render import Renderer, unstash
+
+from . import search_index
 
 
 class SpetsPlugin(BasePlugin):
@@ -67,7 +68,10 @@ class SpetsPlugin(BasePlugin):
         return f"<div data-pagefind-body>{html}</div>"
 
     def on_post_build(self, *, config):
-        _index_for_search(config.site_dir)
+        try:
+            search_index.build(Path(config.site_dir))
+        except search_index.IndexError_ as error:
+            raise PluginError(str(error))
 
     def on_serve(self, server, *, config, builder):
         for _, path in find_files(self.root):
@@ -83,20 +87,6 @@ def _commit(root: Path) -> str:
     except (OSError, subprocess.SubprocessError):
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""
-
-
-def _index_for_search(site_dir: str) -> None:
-    """Build the Pagefind index into site/pagefind/. It reads <html lang="sv">
-    and stems Swedish, so "avtalen" finds "avtal"; the headings' ¶ links are
-    not words."""
-    command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--output-subdir", "pagefind",
-               "--exclude-selectors", ".headerlink", "--silent"]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.SubprocessError) as error:
-        raise PluginError(f"Sökindexet kunde inte byggas: Pagefind gick inte att köra ({error})")
-    if done.returncode != 0:
-        raise PluginError("Sökindexet kunde inte byggas (Pagefind):\n" + (done.stderr or done.stdout).strip())
 
 
 def _pin_build_date(root: Path) -> None:

@@ -9,6 +9,7 @@ no markup from content on any page."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -24,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_fixture, mkdocs_build, spets
+from spets import facets
 from spets import model as m
 from spets.check import check_root
 
@@ -153,7 +155,32 @@ def test_billion_laughs_fails_fast_in_bounded_memory(tmp_path):
 # live here beside the bad input because together they are issue 6's promise.
 
 def entry_pages(site: Path, kind, entries) -> list[str]:
-    return sorted(p.parent.name for p in (site / kind.url).glob("*/index.html"))
+    return sorted(p.parent.name for p in (site / kind.url).glob("*/index.html")
+                  if p.parent.name not in m.RESERVED_IDS)
+
+
+def search_records(site: Path, kind, entries) -> list[str]:
+    """Pages Pagefind indexed as this kind: it indexes exactly the pages with
+    data-pagefind-body (their number must be its page count), and an entry's
+    record carries its kind as the typ filter."""
+    bodies = [p for p in site.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    entry_json = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sum(lang["page_count"] for lang in entry_json["languages"].values()) == len(bodies)
+    typ = facets.KIND_VALUES.get(kind.name, "sida")
+    label = kind.label.capitalize()
+    found = []
+    for p in bodies:
+        html = p.read_text(encoding="utf-8")
+        if f'data-pagefind-filter="typ">{typ}<' in html and f'data-pagefind-meta="typ">{label}<' in html:
+            found.append(p.parent.name)
+    return sorted(found)
+
+
+def export_rows(site: Path, kind, entries) -> list[str]:
+    """Rows of the open-data JSON for this kind."""
+    data = json.loads((site / "data" / "kunskapsbank.json").read_text(encoding="utf-8"))
+    group = data["vocabularies"] if kind.is_vocabulary else data["entries"]
+    return sorted(item["id"] for item in group[kind.name])
 
 
 def listing_cards(site: Path, kind, entries) -> list[str]:
@@ -165,8 +192,8 @@ def listing_cards(site: Path, kind, entries) -> list[str]:
 
 
 # Every place each entry must appear: {name: ids of one kind found there}.
-# Search records and export rows join this list when they exist.
-VIEWS = {"entry pages": entry_pages, "listing cards": listing_cards}
+VIEWS = {"entry pages": entry_pages, "listing cards": listing_cards,
+         "search records": search_records, "export rows": export_rows}
 
 
 def test_nothing_lost(built_fixture):
@@ -214,7 +241,11 @@ def test_two_builds_of_one_commit_are_identical(tmp_path, monkeypatch):
 
 CONTENT_TAGS = {"p", "a", "div", "article", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
                 "li", "strong", "em", "code", "pre", "blockquote", "br", "hr", "table", "thead", "tbody",
-                "tr", "th", "td", "span", "nav"}
+                "tr", "th", "td", "span", "nav",
+                # Our own templates: the "Citera" block, print cards (section), the search and
+                # filter forms. nh3's allow-list keeps all of them out of content.
+                "details", "summary", "form", "fieldset", "legend", "label", "input", "button",
+                "noscript", "section"}
 
 
 class _Elements(HTMLParser):

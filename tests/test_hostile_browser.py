@@ -5,25 +5,11 @@ as the text it is."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
-from pathlib import Path
-
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        raise RuntimeError("CI needs Debian's chromium for the browser tests (apt-get install chromium)")
-    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
+from conftest import need_chromium
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+need_chromium()
 
 # Runs before any script of the page: every way content could announce
 # itself (the payloads all call alert) is recorded instead of shown.
@@ -46,47 +32,37 @@ INSPECT = """() => {
     }
   }
   const content = document.querySelector("article.md-content__inner");
+  // Our own forms (search and filters, the contribution form) are allowed.
   for (const el of content.querySelectorAll("script, iframe, img, svg, object, embed, style, form, base, meta, link"))
-    bad.push("in content: " + el.outerHTML.slice(0, 80));
-  for (const el of document.querySelectorAll("script"))
-    if (el.textContent.includes("alert(")) bad.push("script text: " + el.textContent.slice(0, 80));
+    if (!el.matches("form[data-spets-filter], form[data-spets-form]")) bad.push("in content: " + el.outerHTML.slice(0, 80));
+  for (const el of document.querySelectorAll("script")) {
+    // JSON-LD is data, not code: it may quote hostile text, but must stay one JSON value.
+    if (el.type === "application/ld+json") {
+      try { JSON.parse(el.textContent); } catch (e) { bad.push("JSON-LD broken: " + el.textContent.slice(0, 80)); }
+    } else if (el.textContent.includes("alert(")) bad.push("script text: " + el.textContent.slice(0, 80));
+  }
   if (getComputedStyle(document.body).display === "none") bad.push("body hidden");
   return {bad, ran: window.__ran, text: content.innerText, title: document.title};
 }"""
 
 
 @pytest.fixture(scope="module")
-def served(built_fixture):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    site = built_fixture / "site"
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield site, f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def visited(served):
+def visited(built_fixture, base_url, browser):
     """Every HTML page of the site, opened once: {site path: what INSPECT found}."""
-    site, base = served
+    site = built_fixture / "site"
     paths = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     found = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        page.add_init_script(TRAP)
-        dialogs, errors = [], []
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        for path in paths:
-            page.goto(base + path.removesuffix("index.html"), wait_until="load")
-            found[path] = {**page.evaluate(INSPECT), "dialogs": list(dialogs), "errors": list(errors)}
-            dialogs.clear()
-            errors.clear()
-        browser.close()
+    page = browser.new_page()
+    page.add_init_script(TRAP)
+    dialogs, errors = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for path in paths:
+        page.goto(base_url + path.removesuffix("index.html"), wait_until="load")
+        found[path] = {**page.evaluate(INSPECT), "dialogs": list(dialogs), "errors": list(errors)}
+        dialogs.clear()
+        errors.clear()
+    page.close()
     return found
 
 
