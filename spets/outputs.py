@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from . import schema
 from .index import KnowledgeBase
 
 
@@ -25,6 +26,7 @@ class SiteInfo:
 Producer = Callable[[KnowledgeBase, SiteInfo], dict[str, bytes]]
 
 PRODUCERS: list[Producer] = [
+    schema.produce,  # /schema/<kind>.schema.json
 ]
 
 
