@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import spets
+from conftest import BIN, REPO, run, spets
 from spets.check import check_root
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -117,6 +117,24 @@ def test_form_yaml_passes_spets_check_with_text_intact(form, kb):
     assert case.institutions == ["liu", "lnu"] and case.status == "ongoing" and case.started == 2019
     assert case.sources[0]["url"] == "https://www.are.se/nyheter?id=1&sv=å"
     assert case.provenance == "submitted" and case.last_reviewed == case.published
+    r = run(str(BIN / "yamllint"), "--strict", "-c", str(REPO / ".yamllint"), str(kb / "case_studies" / name), cwd=kb)
+    assert r.returncode == 0, r.stdout  # the pre-commit hook accepts it too
+
+
+def test_line_separators_and_emoji_survive(form, kb):
+    """Characters that YAML reads as line breaks or refuses unescaped."""
+    odd = "Rad\u2028med radavgränsare,\x85NEL, \ufeffBOM och 🎉.\nAndra raden: \"citat\" \\ slut"
+    fill_valid(form)
+    form.fill('[name="activities"]', odd)
+    form.fill('[name="id"]', "udda-tecken")
+    form.click("#bidra-skapa")
+    text = form.input_value("#bidra-yaml")
+    assert "\\u2028" in text and "\\u0085" in text and "\\ufeff" in text
+    (kb / "case_studies/udda-tecken.yml").write_text(text, encoding="utf-8")
+    r = spets("check", cwd=kb)
+    assert r.returncode == 0, r.stdout + "\n" + text
+    case = next(e for e in check_root(kb).entries if e.id == "udda-tecken")
+    assert case.activities == odd
 
 
 def test_download_gives_the_same_file(form, tmp_path):

@@ -327,7 +327,8 @@
     var raw = control.value.replace(/\r\n?/g, "\n");
     if (control.tagName === "TEXTAREA") {
       // Trailing spaces at line ends are invisible and trip yamllint; drop them.
-      raw = raw.split("\n").map(function (line) { return line.replace(/[ \t]+$/, ""); }).join("\n");
+      raw = raw.split("\n").map(function (line) { return line.replace(/[ \t]+$/, ""); }).join("\n")
+        .replace(/\n{3,}/g, "\n\n"); // Markdown reads more blank lines as one; yamllint would not
     }
     raw = raw.trim();
     if (raw === "") return undefined;
