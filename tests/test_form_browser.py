@@ -5,7 +5,9 @@ shown in Swedish next to their field, and the GitHub link carries the file."""
 
 from __future__ import annotations
 
+import copy
 import functools
+import re
 import http.server
 import os
 import shutil
@@ -218,3 +220,74 @@ def test_rows_can_be_added_and_removed_without_losing_text(form):
     assert form.input_value('[name="partners.0.name"]') == "Andra"
     assert form.input_value('[name="partners.1.name"]') == "Tredje"
     assert form.locator('[name="partners.2.name"]').count() == 0
+
+
+def test_draft_survives_a_reload_and_can_be_cleared(form):
+    fill_valid(form)
+    form.fill('[name="id"]', "eget-id")
+    form.reload(wait_until="networkidle")
+    expect(form.locator("#bidra-utkast")).to_be_visible()
+    assert form.input_value('[name="title"]') == TITLE
+    assert form.input_value('[name="background"]') == BACKGROUND
+    assert form.input_value('[name="partners.1.name"]') == "Yes"
+    assert form.is_checked('input[name="partners.1.sector"][value="naringsliv"]')
+    assert form.is_checked('input[name="institutions"][value="lnu"]')
+    assert form.input_value('[name="id"]') == "eget-id"  # not overwritten from the title
+    form.fill('[name="title"]', "Ny titel")
+    assert form.input_value('[name="id"]') == "eget-id"
+    form.once("dialog", lambda d: d.accept())
+    form.click("#bidra-tom")
+    assert form.input_value('[name="title"]') == ""
+    form.reload(wait_until="networkidle")
+    assert form.input_value('[name="title"]') == ""
+    expect(form.locator("#bidra-utkast")).to_have_count(0)
+
+
+def test_browser_validator_agrees_with_the_schema_tests(form):
+    """The samples that fail both `spets check` and jsonschema fail in the form too."""
+    from test_schema import INVALID_CASES, _case, _json
+
+    good = _json(_case())
+    assert form.evaluate("d => spetsBidra.errors(d)", good) == []
+    for name, mutate in INVALID_CASES.items():
+        data = _json(mutate(copy.deepcopy(_case())))
+        errors = form.evaluate("d => spetsBidra.errors(d)", data)
+        assert errors, f"{name}: formuläret godtog {data}"
+        assert all(re.search(r"[a-zåäö]", e) for e in errors), errors
+
+
+HOSTILE = [
+    "", " ledande mellanslag", "- lista", "? fråga", ": kolon", "key: value", "a #kommentar", "#hash",
+    "'enkla'", '"dubbla"', "\\ backslash \\n", "{ flöde }", "[lista]", "&ankare", "*alias", "!tagg",
+    "%direktiv", "@", "`", "|", ">", "---", "...", "yes", "No", "null", "~", "true", "0o17", "0x1F",
+    "1e3", "2026-01-01", ".inf", "-.nan", "<<", "=", "ÅÄÖ åäö", "emoji 🎉 och \u200b", "tab\tinne",
+    "rad ett\nrad två", "\n\ninledande tomma rader", "slut med backslash \\", "  indraget\n  två",
+    "rad\n---\nrad", "rad\n...\nrad", "rad\n# inte kommentar", "\u2028\u2029\x85\ufeff", "a\n   \nb",
+    "rad\n\ttabb först", "slut med tomrader\n\n\n",
+]
+
+
+def test_yaml_writer_keeps_hostile_text_intact(form, kb):
+    """Every string, written by the form's YAML writer, reads back unchanged."""
+    base = _json_case()
+    for i, text in enumerate(HOSTILE):
+        data = dict(base, id=f"fientlig-{i}", activities="x" + text + "x", background="x" + text,
+                    title="x" + text.replace("\n", " "), lessons=text + "\nslut")
+        data["partners"] = [{"name": "x" + text.replace("\n", " "), "sector": "naringsliv"}]
+        (kb / f"case_studies/fientlig-{i}.yml").write_text(form.evaluate("d => spetsBidra.yaml(d)", data),
+                                                          encoding="utf-8")
+    r = spets("check", cwd=kb)
+    assert r.returncode == 0, r.stdout
+    entries = {e.id: e for e in check_root(kb).entries}
+    for i, text in enumerate(HOSTILE):
+        case = entries[f"fientlig-{i}"]
+        assert case.activities == ("x" + text + "x").strip(), repr(text)
+        assert case.background == ("x" + text).strip(), repr(text)
+        assert case.lessons == (text + "\nslut").strip(), repr(text)
+        assert case.title == " ".join(("x" + text.replace("\n", " ")).split()), repr(text)
+        assert case.partners[0]["name"] == " ".join(("x" + text.replace("\n", " ")).split()), repr(text)
+
+
+def _json_case():
+    from test_schema import _case, _json
+    return _json(_case())

@@ -16,6 +16,7 @@
 
   var FOLDER = "case_studies";
   var MAX_URL = 16000; // longer "new file" links are refused by some servers
+  var DRAFT = "spets-bidra-fallstudie"; // localStorage key: the draft stays in this browser only
 
   // Sections of the form and, for some fields, plainer words than the schema's.
   var SECTIONS = [
@@ -66,6 +67,15 @@
     .then(function (s) {
       schema = s;
       build();
+      // For the tests (and the curious): the validator and the YAML writer.
+      window.spetsBidra = {
+        errors: function (data) {
+          var errors = validate(schema, data, "", []);
+          extraChecks(data, errors);
+          return errors.map(function (e) { return e.path + ": " + message(e); });
+        },
+        yaml: toYaml
+      };
     })
     .catch(function () {
       root.innerHTML = "";
@@ -122,6 +132,15 @@
     var actions = el("div", { "class": "bidra-actions" });
     var make = el("button", { type: "submit", "class": "md-button md-button--primary", id: "bidra-skapa" }, "Skapa filen");
     actions.appendChild(make);
+    var clear = el("button", { type: "button", "class": "md-button", id: "bidra-tom" }, "Töm formuläret");
+    clear.addEventListener("click", function () {
+      if (!window.confirm("Vill du tömma formuläret? Det du har skrivit försvinner.")) return;
+      forget();
+      attempted = false;
+      idTouched = false;
+      build();
+    });
+    actions.appendChild(clear);
     form.appendChild(actions);
     form.addEventListener("submit", function (e) {
       e.preventDefault();
@@ -133,6 +152,66 @@
     root.appendChild(form);
     root.appendChild(resultSection());
     prefill(form);
+    restore(form);
+  }
+
+  // ------------------------------------------------------------ the draft
+
+  function save() {
+    try {
+      window.localStorage.setItem(DRAFT, JSON.stringify(collect()));
+    } catch (err) { /* private browsing or full storage: the form works without */ }
+  }
+
+  function forget() {
+    try {
+      window.localStorage.removeItem(DRAFT);
+    } catch (err) { /* nothing stored */ }
+  }
+
+  function restore(form) {
+    var data = null;
+    try {
+      data = JSON.parse(window.localStorage.getItem(DRAFT) || "null");
+    } catch (err) {
+      data = null;
+    }
+    if (!data || typeof data !== "object" || !Object.keys(data).length) return;
+    Object.keys(schema.properties).forEach(function (name) {
+      if (data[name] !== undefined) setValue(name, schema.properties[name], data[name], name);
+    });
+    idTouched = typeof data.id === "string" && data.id !== slug(String(data.title || ""));
+    form.insertBefore(el("p", { "class": "bidra-draft", id: "bidra-utkast" },
+      "Formuläret är ifyllt med det du skrev senast i den här webbläsaren. " +
+      "Vill du börja om, tryck på ”Töm formuläret” längst ner."), form.firstChild);
+  }
+
+  function setValue(name, s, value, path) {
+    var type = baseType(s);
+    var scope = root.querySelector('[data-path="' + path + '"]');
+    if (!scope || value === null) return;
+    if ((type === "array" && s.items.enum) || (type === "string" && s.enum)) {
+      var wanted = [].concat(value);
+      scope.querySelectorAll('input[name="' + path + '"]').forEach(function (c) {
+        c.checked = wanted.indexOf(c.value) >= 0;
+      });
+      return;
+    }
+    if (type === "array") {
+      if (!Array.isArray(value)) return;
+      var rows = scope.querySelector(".bidra-rowlist");
+      while (rows.children.length < Math.min(value.length, s.maxItems || 50)) addRow(rows, name, s, path);
+      value.forEach(function (item, i) {
+        if (!item || typeof item !== "object") return;
+        Object.keys(item).forEach(function (sub) {
+          if (s.items.properties[sub]) setValue(sub, s.items.properties[sub], item[sub], path + "." + i + "." + sub);
+        });
+      });
+      return;
+    }
+    var control = scope.querySelector('[name="' + path + '"]');
+    if (control && control.type !== "date") control.value = String(value);
+    else if (control && validDate(String(value))) control.value = String(value);
   }
 
   function prefill(form) {
@@ -154,6 +233,7 @@
     }
     if (attempted) produce(false);
     else hideResult();
+    save();
   }
 
   function slug(text) {
@@ -617,8 +697,12 @@
       });
       return;
     }
-    if (typeof value === "string" && value.indexOf("\n") >= 0 && !NOT_IN_LITERAL.test(value)) {
+    if (typeof value === "string" && value.indexOf("\n") >= 0 && value === value.trim() &&
+        !NOT_IN_LITERAL.test(value)) {
       // A block literal: every line indented, so nothing in it is read as YAML.
+      // Only for text that starts with a visible character (YAML takes the
+      // indentation from the first line) and ends with one (the last line
+      // break is the only one kept); anything else is written double-quoted.
       lines.push(indent + key + ": |");
       value.split("\n").forEach(function (line) {
         lines.push(line === "" ? "" : indent + "  " + line);
