@@ -6,7 +6,10 @@ and the contribution form on the site validates with it in the browser. It is
 written from model.py, so it says what `spets check` says, with three limits
 that JSON Schema cannot express and that only `spets check` finds: an id that
 differs from the file name, a date in the future and an end year before the
-start year (the form checks the last two itself).
+start year (the form checks the last two itself). One difference runs the
+other way: a bare number or date where text is expected (`title: 2017`) is
+text to `spets check`, which reads every value as written, but a number to
+JSON Schema; editors then ask for quotes, which is harmless.
 
 References list the valid ids as `enum`, with the Swedish names beside them in
 `enumDescriptions` (shown by VS Code), so the committed copies under schema/
