@@ -1,4 +1,4 @@
-"""The `spets` command: `spets check` and `spets new`.
+"""The `spets` command: `spets check`, `spets new` and `spets schema`.
 
 Exit codes as in ruff and pytest: 0 all is well, 1 the content has problems
 (or a file would be overwritten), 2 the command itself was used wrongly.
@@ -10,8 +10,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import index
 from . import model as m
+from . import schema as json_schema
 from .check import check_root
+from .load import find_files
 from .problems import summary
 from .scaffold import template
 
@@ -37,6 +40,14 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("kind", choices=list(m.CLI_KIND_NAMES), help="vad som ska skapas")
     n.add_argument("id", help="id och filnamn, t.ex. chalmers-volvo-cars")
     n.add_argument("--root", type=Path, default=Path("."), help="kunskapsbankens mapp (standard: .)")
+
+    s = sub.add_parser("schema", help="skriv JSON Schema för varje sort till schema/")
+    s.add_argument("--root", type=Path, default=Path("."), help="kunskapsbankens mapp (standard: .)")
+    what = s.add_mutually_exclusive_group()
+    what.add_argument("--check", action="store_true",
+                      help="skriv ingenting; avsluta med 1 om schema/ inte är aktuell")
+    what.add_argument("--headers", action="store_true",
+                      help="lägg schemaraden (# yaml-language-server: $schema=…) först i varje innehållsfil")
     return p
 
 
@@ -45,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.root.is_dir():
         print(f"spets: fel: mappen {args.root} finns inte", file=sys.stderr)
         return 2
-    return _check(args) if args.command == "check" else _new(args)
+    return {"check": _check, "new": _new, "schema": _schema}[args.command](args)
 
 
 def _check(args) -> int:
@@ -72,6 +83,49 @@ def _new(args) -> int:
     path = folder / f"{args.id}.yml"
     path.write_text(template(kind, args.id), encoding="utf-8")
     print(f"Skapade {path.relative_to(args.root).as_posix()}. Fyll i fälten och kör sedan `spets check`.")
+    return 0
+
+
+def _schema(args) -> int:
+    if args.headers:
+        return _headers(args.root)
+    result = check_root(args.root)
+    if result.problems:
+        for problem in result.problems:
+            print(problem.text())
+        print(summary(list(result.problems), result.files))
+        print("spets: schemat skrivs från innehållet: rätta problemen ovan först", file=sys.stderr)
+        return 1
+    kb = index.build(result.entries)
+    folder = f"{json_schema.FOLDER}/"
+    if args.check:
+        stale = json_schema.stale(args.root, kb)
+        if stale:
+            print(f"spets: {folder} är inte aktuell ({', '.join(stale)}): kör `spets schema` "
+                  "och checka in filerna", file=sys.stderr)
+            return 1
+        print(f"{folder} är aktuell.")
+        return 0
+    changed = json_schema.write(args.root, kb)
+    for name in changed:
+        print(f"Skrev {folder}{name}.")
+    if not changed:
+        print(f"{folder} var redan aktuell.")
+    return 0
+
+
+def _headers(root: Path) -> int:
+    """Put the schema line first in every content file (idempotent)."""
+    changed = 0
+    for kind, path in find_files(root):
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        new = json_schema.add_modeline(text, m.KINDS[kind])
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+            changed += 1
+    print(f"Lade till schemaraden i {changed} filer." if changed else "Alla filer har redan schemaraden.")
     return 0
 
 

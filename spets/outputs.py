@@ -25,11 +25,12 @@ class SiteInfo:
 Producer = Callable[[KnowledgeBase, SiteInfo], dict[str, bytes]]
 
 # Imported here, below SiteInfo, because the producers' modules use it.
-from . import export, feed  # noqa: E402
+from . import export, feed, schema  # noqa: E402
 
 PRODUCERS: list[Producer] = [
     export.files,
     feed.files,
+    schema.produce,  # /schema/<kind>.schema.json
 ]
 
 

@@ -1,6 +1,7 @@
 """The commented Swedish template that `spets new` writes, made from the schema.
 
 Because it is generated from model.py it can never disagree with the check:
+its first line names the JSON Schema (schema.py) for editors, and
 every field is there, with its help text, required fields first filled with
 empty values that the check will point at until they are written.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import model as m
+from .schema import modeline
 
 HEADER = """\
 # {title}
@@ -23,7 +25,8 @@ HEADER = """\
 
 def template(kind: m.Kind, id_: str, today: dt.date | None = None) -> str:
     today = today or dt.date.today()
-    lines = [HEADER.format(title=f"Ny {kind.label}: {id_}")]
+    # The schema line first: VS Code's YAML extension then completes and checks the file.
+    lines = [modeline(kind) + "\n" + HEADER.format(title=f"Ny {kind.label}: {id_}")]
     for f in sorted(kind.fields, key=lambda f: not f.required):
         lines.append(_comment(f))
         example = _example(f, id_, today)

@@ -11,6 +11,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from spets import index, outputs
+from spets import model as m
 from spets.check import check_root
 from spets.load import find_files
 from spets.problems import summary
@@ -53,6 +54,27 @@ class SpetsPlugin(BasePlugin):
                 raise PluginError(f"docs/{path} krockar med en genererad fil: byt namn på filen")
             files.append(File.generated(config, path, content=content))
         return files
+
+    def on_pre_page(self, page, *, config, files):
+        self._set_edit_url(page, config)
+        return page
+
+    def _set_edit_url(self, page, config) -> None:
+        """"Redigera på GitHub" goes to the YAML an entry page is made from,
+        never to a generated file; hand-written pages keep MkDocs' own link
+        (repo_url + edit_uri + docs path). Pages made from no one file get none."""
+        if not config.repo_url:
+            return
+        if getattr(self, "_sources_of", None) is not self.kb:  # once per build (serve rebuilds)
+            self._sources_of = self.kb
+            self._sources = {f"{kind.url}/{entry.id}.md": entry.path
+                             for kind in m.KINDS.values() if kind.url
+                             for entry in self.kb.all(kind.name)}
+        source = self._sources.get(page.file.src_uri)
+        if source:
+            page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{source}"
+        elif getattr(page.file, "generated_by", None):
+            page.edit_url = None
 
     def on_page_content(self, html, *, page, config, files):
         blocks = self.blocks.get(page.file.src_uri)

@@ -42,7 +42,8 @@ def test_new_writes_template_and_refuses_to_overwrite(kb):
     assert r.returncode == 0, r.stderr
     path = kb / "case_studies/ny-fallstudie.yml"
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# Ny fallstudie: ny-fallstudie")
+    assert text.startswith("# yaml-language-server: $schema=../schema/case_study.schema.json\n"
+                           "# Ny fallstudie: ny-fallstudie")
     assert "# Lärosäten (obligatoriskt):" in text and "id: ny-fallstudie" in text
     # The empty template is valid YAML that the check walks field by field.
     r = spets("check", cwd=kb)

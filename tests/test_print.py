@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 
-import pytest
 from pypdf import PdfReader
 
 from conftest import need_chromium

@@ -1,0 +1,205 @@
+"""Step 5b: a JSON Schema per kind, generated from the one model.
+
+Editors (VS Code's YAML extension via the `# yaml-language-server: $schema=…`
+line at the top of each file) complete keys and underline mistakes with it,
+and the contribution form on the site validates with it in the browser. It is
+written from model.py, so it says what `spets check` says, with three limits
+that JSON Schema cannot express and that only `spets check` finds: an id that
+differs from the file name, a date in the future and an end year before the
+start year (the form checks the last two itself). One difference runs the
+other way: a bare number or date where text is expected (`title: 2017`) is
+text to `spets check`, which reads every value as written, but a number to
+JSON Schema; editors then ask for quotes, which is harmless.
+
+References list the valid ids as `enum`, with the Swedish names beside them in
+`enumDescriptions` (shown by VS Code), so the committed copies under schema/
+change whenever a method, tool or vocabulary item is added: `spets schema`
+writes them again, and a test fails while they are out of date. The site
+publishes the same files under /schema/ (see PRODUCERS in outputs.py).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path as FsPath
+
+from . import model as m
+from .index import KnowledgeBase
+
+DIALECT = "http://json-schema.org/draft-07/schema#"
+FOLDER = "schema"  # at the repository root, and under the site's root
+MODELINE = "# yaml-language-server: $schema="
+
+# Every pattern must mean the same in Python's re (jsonschema) and in
+# JavaScript (the form): plain ASCII classes, \S, \d and \u escapes only.
+_CONTROL = r"\u0000-\u0008\u000b-\u001f\u007f"  # as check.py: tab and line feed are allowed
+TEXT_PATTERN = rf"^(?=[\s\S]*\S)[^{_CONTROL}]*$"
+ID_PATTERN = m.ID_PATTERN.pattern
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+_HOST = r"[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?"
+_EMAIL = r"[^@\s/:]+@[^@\s/:]+\.[A-Za-z]{2,}"
+
+MESSAGES = {
+    "text": "Får inte vara tomt och får inte innehålla kontrolltecken.",
+    "id": "Använd bara små bokstäver a–z, siffror och bindestreck, t.ex. chalmers-volvo-cars.",
+    "date": "Skriv ett datum i formen ÅÅÅÅ-MM-DD, t.ex. 2026-05-01.",
+    "path": "Skriv ett filnamn under docs/{under}/, t.ex. {under}/mall.docx.",
+}
+
+
+def file_name(kind: m.Kind) -> str:
+    return f"{kind.name}.schema.json"
+
+
+def modeline(kind: m.Kind) -> str:
+    """The first line of every YAML file of this kind: a relative path to the
+    committed schema, so that it works in a local clone without a network."""
+    return f"{MODELINE}../{FOLDER}/{file_name(kind)}"
+
+
+def build(kind: m.Kind, kb: KnowledgeBase) -> dict:
+    """The JSON Schema (draft-07) of one kind, with the ids that exist in kb."""
+    schema = {
+        "$schema": DIALECT,
+        "title": f"{kind.label.capitalize()} i SPETS kunskapsbank",
+    }
+    if kind.is_vocabulary:
+        schema["description"] = (f"taxonomy/{kind.file}: {kind.plural}, var och en under sitt id "
+                                 "(små bokstäver a–z, siffror och bindestreck).")
+        schema.update({
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": ID_PATTERN, "patternErrorMessage": MESSAGES["id"]},
+            "additionalProperties": _object(kind.fields, kb),
+        })
+    else:
+        schema["description"] = (f"En fil i {kind.folder}/ per {kind.label}; filnamnet är id:t. "
+                                 f"Skapa en ny med `spets new`. Kontrollera med `spets check`.")
+        schema.update(_object(kind.fields, kb))
+    return schema
+
+
+def all_schemas(kb: KnowledgeBase) -> dict[str, bytes]:
+    """{file name: JSON bytes} for every kind, exactly as committed and published."""
+    return {file_name(kind): dumps(build(kind, kb)) for kind in m.KINDS.values()}
+
+
+def dumps(schema: dict) -> bytes:
+    return (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def produce(kb: KnowledgeBase, site) -> dict[str, bytes]:
+    """The outputs.py producer: the same files under /schema/ on the site."""
+    return {f"{FOLDER}/{name}": content for name, content in all_schemas(kb).items()}
+
+
+# ------------------------------------------------------------- committed copy
+
+
+def stale(root: FsPath, kb: KnowledgeBase) -> list[str]:
+    """Files under root/schema/ that are missing, different or left over."""
+    folder = root / FOLDER
+    wanted = all_schemas(kb)
+    out = [name for name, content in wanted.items()
+           if not (folder / name).is_file() or (folder / name).read_bytes() != content]
+    if folder.is_dir():
+        out += [p.name for p in folder.glob("*.schema.json") if p.name not in wanted]
+    return sorted(out)
+
+
+def write(root: FsPath, kb: KnowledgeBase) -> list[str]:
+    """Write the committed copies; return the names of the files that changed."""
+    folder = root / FOLDER
+    folder.mkdir(exist_ok=True)
+    changed = stale(root, kb)
+    wanted = all_schemas(kb)
+    for name in changed:
+        if name in wanted:
+            (folder / name).write_bytes(wanted[name])
+        else:
+            (folder / name).unlink()
+    return changed
+
+
+def add_modeline(text: str, kind: m.Kind) -> str:
+    """text with the schema line first: added, or replacing an older one."""
+    text = text.removeprefix("\ufeff")
+    first, sep, rest = text.partition("\n")
+    if first.startswith(MODELINE):
+        text = rest if sep else ""
+    return modeline(kind) + "\n" + text
+
+
+# -------------------------------------------------------------------- types
+
+
+def _object(fields, kb: KnowledgeBase) -> dict:
+    out = {
+        "type": "object",
+        "properties": {f.name: _field(f, kb) for f in fields},
+        "additionalProperties": False,
+    }
+    required = [f.name for f in fields if f.required]
+    if required:
+        out["required"] = required
+    return out
+
+
+def _field(f: m.Field, kb: KnowledgeBase) -> dict:
+    schema = {"title": f.label, "description": f.help}
+    body = _type(f.type, kb)
+    if f.name == "id":  # the id is also the file name
+        body.update(pattern=ID_PATTERN, patternErrorMessage=MESSAGES["id"])
+    schema.update(body)
+    if not f.required:
+        # `fält:` with no value is read as left out by `spets check`.
+        schema["type"] = [schema["type"], "null"]
+        if "enum" in schema:
+            schema["enum"] = [*schema["enum"], None]
+            schema["enumDescriptions"] = [*schema["enumDescriptions"], "(inget värde)"]
+    return schema
+
+
+def _type(t, kb: KnowledgeBase) -> dict:
+    if isinstance(t, m.Text):
+        return {"type": "string", "minLength": 1, "maxLength": t.max_len,
+                "pattern": TEXT_PATTERN, "patternErrorMessage": MESSAGES["text"]}
+    if isinstance(t, m.Choice):
+        return {"type": "string", "enum": list(t.options), "enumDescriptions": list(t.options.values())}
+    if isinstance(t, m.Year):
+        return {"type": "integer", "minimum": t.min, "maximum": t.max}
+    if isinstance(t, m.Date):
+        return {"type": "string", "format": "date", "pattern": DATE_PATTERN,
+                "patternErrorMessage": MESSAGES["date"]}
+    if isinstance(t, m.Bool):
+        return {"type": "boolean"}
+    if isinstance(t, m.Url):
+        return {"type": "string", "maxLength": 500, "pattern": _url_pattern(t),
+                "patternErrorMessage": "Skriv en fullständig adress som börjar med "
+                                       + " eller ".join(f"{s}:" for s in t.schemes) + "."}
+    if isinstance(t, m.Ref):
+        items = kb.all(t.kind)
+        return {"type": "string", "enum": [e.id for e in items],
+                "enumDescriptions": [e.heading for e in items]}
+    if isinstance(t, m.Path):
+        return {"type": "string", "maxLength": 200,
+                "pattern": rf"^{t.under}/(?!.*\.\.)[A-Za-z0-9._-]+$",
+                "patternErrorMessage": MESSAGES["path"].format(under=t.under)}
+    if isinstance(t, m.List):
+        out = {"type": "array", "items": _type(t.item, kb), "maxItems": t.max_items}
+        if t.min_items:
+            out["minItems"] = t.min_items
+        if isinstance(t.item, m.Ref):
+            out["uniqueItems"] = True
+        return out
+    if isinstance(t, m.Object):
+        return _object(t.fields, kb)
+    raise TypeError(f"no JSON Schema for {t!r}")
+
+
+def _url_pattern(t: m.Url) -> str:
+    web = [s for s in t.schemes if s != "mailto"]
+    parts = [rf"(?:{'|'.join(web)})://{_HOST}(?:[/?#]\S*)?"] if web else []
+    if "mailto" in t.schemes:
+        parts.append(rf"mailto:{_EMAIL}")
+    return "^(?:" + "|".join(parts) + ")$"

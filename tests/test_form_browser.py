@@ -1,0 +1,260 @@
+"""The case-study form at /bidra/fallstudie/ in a real browser (Debian's
+chromium via Playwright), on the built fixture site served over HTTP: the YAML
+it produces passes `spets check` with every character intact, mistakes are
+shown in Swedish next to their field, and the GitHub link carries the file."""
+
+from __future__ import annotations
+
+import copy
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conftest import BIN, REPO, need_chromium, run, spets
+from spets.check import check_root
+
+need_chromium()
+
+from playwright.sync_api import expect  # noqa: E402
+
+REPO_URL = "https://github.com/spets-kunskapsbank/kunskapsbank"
+
+# Text that would break naive YAML: quotes, colons, hashes, a document marker,
+# block indicators, backslashes, braces, a tab, and Swedish letters.
+TITLE = 'Högskolan "Väst" och Åre kommun: 50 % – #1 \'bästa\' {samarbete}'
+SUMMARY = "Ett partnerskap: två parter, ett mål. ÅÄÖ åäö é ü – citat: ”så” och \"så\"."
+BACKGROUND = ("Första stycket med kolon: så här.\n\n"
+              "- en punkt\n- key: value\n---\n| inte en tabell\n"
+              "# inte en kommentar\n  indragen rad med \\ backslash\nsista\traden")
+PARTNER = 'Åre kommun "Jämtland": \'test\''
+
+
+@pytest.fixture
+def form(browser, base_url):
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.problems = []
+    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
+    page.on("pageerror", lambda e: page.problems.append(str(e)))
+    page.on("request", lambda r: r.url.startswith(("http://127.0.0.1", "blob:http://127.0.0.1"))
+            or page.problems.append(r.url))
+    page.goto(base_url + "bidra/fallstudie/", wait_until="networkidle")
+    expect(page.locator("#bidra-skapa")).to_be_visible()
+    yield page
+    assert page.problems == []  # no script errors, no request off this host
+    context.close()
+
+
+def fill_valid(page):
+    page.fill('[name="title"]', TITLE)
+    page.fill('[name="summary"]', SUMMARY)
+    page.check('input[name="institutions"][value="liu"]')
+    page.check('input[name="institutions"][value="lnu"]')
+    page.fill('[name="partners.0.name"]', PARTNER)
+    page.check('input[name="partners.0.sector"][value="offentlig-sektor"]')
+    page.click("text=Lägg till en partner")
+    page.fill('[name="partners.1.name"]', "Yes")  # a YAML 1.1 boolean, if unquoted
+    page.check('input[name="partners.1.sector"][value="naringsliv"]')
+    page.fill('[name="started"]', "2019")
+    page.check('input[name="status"][value="ongoing"]')
+    page.fill('[name="background"]', BACKGROUND)
+    page.fill('[name="activities"]', 'Möten varje "kvartal": styrgrupp och {workshops}.')
+    page.check('input[name="phases"][value="genomfora"]')
+    page.check('input[name="topics"][value="forankring"]')
+    page.check('input[name="methods"][value="styrgrupp"]')
+    page.fill('[name="sources.0.title"]', "Åre kommun: pressmeddelande")
+    page.fill('[name="sources.0.url"]', "https://www.are.se/nyheter?id=1&sv=å")
+
+
+def test_form_yaml_passes_spets_check_with_text_intact(form, kb):
+    fill_valid(form)
+    assert form.input_value('[name="id"]') == "hogskolan-vast-och-are-kommun-50-1-basta-samarbete"
+    form.click("#bidra-skapa")
+    expect(form.locator("#bidra-resultat")).to_be_visible()
+    text = form.input_value("#bidra-yaml")
+    assert text.startswith("# yaml-language-server: $schema=../schema/case_study.schema.json\n")
+    name = form.get_attribute("#bidra-resultat", "data-file")
+    assert name == "hogskolan-vast-och-are-kommun-50-1-basta-samarbete.yml"
+    (kb / "case_studies" / name).write_text(text, encoding="utf-8")
+    r = spets("check", cwd=kb)
+    assert r.returncode == 0, r.stdout + "\n" + text
+    case = next(e for e in check_root(kb).entries if e.id == name[:-4])
+    assert case.title == TITLE and case.summary == SUMMARY
+    assert case.background == BACKGROUND
+    assert [p["name"] for p in case.partners] == [PARTNER, "Yes"]
+    assert case.institutions == ["liu", "lnu"] and case.status == "ongoing" and case.started == 2019
+    assert case.sources[0]["url"] == "https://www.are.se/nyheter?id=1&sv=å"
+    assert case.provenance == "submitted" and case.last_reviewed == case.published
+    r = run(str(BIN / "yamllint"), "--strict", "-c", str(REPO / ".yamllint"), str(kb / "case_studies" / name), cwd=kb)
+    assert r.returncode == 0, r.stdout  # the pre-commit hook accepts it too
+
+
+def test_line_separators_and_emoji_survive(form, kb):
+    """Characters that YAML reads as line breaks or refuses unescaped."""
+    odd = "Rad\u2028med radavgränsare,\x85NEL, \ufeffBOM och 🎉.\nAndra raden: \"citat\" \\ slut"
+    fill_valid(form)
+    form.fill('[name="activities"]', odd)
+    form.fill('[name="id"]', "udda-tecken")
+    form.click("#bidra-skapa")
+    text = form.input_value("#bidra-yaml")
+    assert "\\u2028" in text and "\\u0085" in text and "\\ufeff" in text
+    (kb / "case_studies/udda-tecken.yml").write_text(text, encoding="utf-8")
+    r = spets("check", cwd=kb)
+    assert r.returncode == 0, r.stdout + "\n" + text
+    case = next(e for e in check_root(kb).entries if e.id == "udda-tecken")
+    assert case.activities == odd
+
+
+def test_download_gives_the_same_file(form, tmp_path):
+    fill_valid(form)
+    form.click("#bidra-skapa")
+    with form.expect_download() as info:
+        form.click("#bidra-ladda-ner")
+    download = info.value
+    assert download.suggested_filename.endswith(".yml")
+    path = tmp_path / "nedladdad.yml"
+    download.save_as(path)
+    assert path.read_text(encoding="utf-8") == form.input_value("#bidra-yaml")
+    expect(form.locator("#bidra-status")).to_contain_text("har laddats ner")
+
+
+def test_new_file_link_carries_the_content_intact(form):
+    fill_valid(form)
+    form.click("#bidra-skapa")
+    href = form.get_attribute("#bidra-github", "href")
+    parts = urlsplit(href)
+    assert f"{parts.scheme}://{parts.netloc}{parts.path}" == REPO_URL + "/new/main/case_studies"
+    query = parse_qs(parts.query, keep_blank_values=True, strict_parsing=True)
+    assert query["filename"] == ["hogskolan-vast-och-are-kommun-50-1-basta-samarbete.yml"]
+    assert query["value"] == [form.input_value("#bidra-yaml")]
+    value = query["value"][0]
+    assert "Högskolan \\\"Väst\\\" och Åre kommun" in value  # quotes escaped inside "…"
+    assert "  - key: value\n  ---\n" in value  # block literal lines, indented
+    assert "\n" in value and "å" in value and "ä" in value and "ö" in value
+
+
+def test_missing_and_wrong_fields_are_shown_in_swedish_next_to_them(form):
+    form.click("#bidra-skapa")
+    expect(form.locator("#bidra-summary")).to_be_visible()
+    expect(form.locator("#bidra-resultat")).to_be_hidden()
+
+    def error(path):
+        return form.locator(f'[data-path="{path}"] .bidra-error').first
+
+    expect(error("title")).to_have_text("Fyll i det här fältet.")
+    expect(error("institutions")).to_have_text("Välj minst ett alternativ.")
+    expect(error("status")).to_have_text("Välj ett av alternativen.")
+    expect(error("partners.0.name")).to_have_text("Fyll i det här fältet.")
+    expect(error("sources.0.url")).to_have_text("Fyll i det här fältet.")
+    assert form.get_attribute('[name="title"]', "aria-invalid") == "true"
+    expect(error("summary")).to_have_text("Fyll i det här fältet.")
+
+    fill_valid(form)
+    form.fill('[name="started"]', "20l9")
+    form.fill('[name="ended"]', "2010")
+    form.fill('[name="sources.0.url"]', "www.are.se")
+    form.fill('[name="id"]', "Åre Kommun")
+    form.fill('[name="title"]', "x" * 121)
+    form.click("#bidra-skapa")
+    expect(error("started")).to_have_text("Skriv ett årtal med fyra siffror, t.ex. 2017.")
+    expect(error("sources.0.url")).to_contain_text("Skriv en fullständig adress som börjar med https:")
+    expect(error("id")).to_have_text(
+        "Använd bara små bokstäver a–z, siffror och bindestreck, t.ex. chalmers-volvo-cars.")
+    expect(error("title")).to_have_text("För långt: 121 tecken, högst 120.")
+    expect(form.locator("#bidra-summary li")).to_have_count(4)
+    expect(form.locator("#bidra-resultat")).to_be_hidden()
+
+    # Fixing a field clears its message as you type; a later year than the end is caught too.
+    form.fill('[name="started"]', "2019")
+    expect(error("started")).to_be_hidden()
+    expect(error("ended")).to_have_text("Slutåret 2010 ligger före startåret 2019.")
+    form.fill('[name="ended"]', "")
+    form.fill('[name="sources.0.url"]', "https://www.are.se")
+    form.fill('[name="id"]', "are-kommun")
+    form.fill('[name="title"]', "Åre kommun")
+    expect(form.locator("#bidra-summary")).to_be_hidden()
+    expect(form.locator("#bidra-resultat")).to_be_visible()
+
+
+def test_rows_can_be_added_and_removed_without_losing_text(form):
+    form.fill('[name="partners.0.name"]', "Första")
+    form.click("text=Lägg till en partner")
+    form.fill('[name="partners.1.name"]', "Andra")
+    form.click("text=Lägg till en partner")
+    form.fill('[name="partners.2.name"]', "Tredje")
+    form.click("text=Ta bort partner 1")
+    assert form.input_value('[name="partners.0.name"]') == "Andra"
+    assert form.input_value('[name="partners.1.name"]') == "Tredje"
+    assert form.locator('[name="partners.2.name"]').count() == 0
+
+
+def test_draft_survives_a_reload_and_can_be_cleared(form):
+    fill_valid(form)
+    form.fill('[name="id"]', "eget-id")
+    form.reload(wait_until="networkidle")
+    expect(form.locator("#bidra-utkast")).to_be_visible()
+    assert form.input_value('[name="title"]') == TITLE
+    assert form.input_value('[name="background"]') == BACKGROUND
+    assert form.input_value('[name="partners.1.name"]') == "Yes"
+    assert form.is_checked('input[name="partners.1.sector"][value="naringsliv"]')
+    assert form.is_checked('input[name="institutions"][value="lnu"]')
+    assert form.input_value('[name="id"]') == "eget-id"  # not overwritten from the title
+    form.fill('[name="title"]', "Ny titel")
+    assert form.input_value('[name="id"]') == "eget-id"
+    form.once("dialog", lambda d: d.accept())
+    form.click("#bidra-tom")
+    assert form.input_value('[name="title"]') == ""
+    form.reload(wait_until="networkidle")
+    assert form.input_value('[name="title"]') == ""
+    expect(form.locator("#bidra-utkast")).to_have_count(0)
+
+
+def test_browser_validator_agrees_with_the_schema_tests(form):
+    """The samples that fail both `spets check` and jsonschema fail in the form too."""
+    from test_schema import INVALID_CASES, _case, _json
+
+    good = _json(_case())
+    assert form.evaluate("d => spetsBidra.errors(d)", good) == []
+    for name, mutate in INVALID_CASES.items():
+        data = _json(mutate(copy.deepcopy(_case())))
+        errors = form.evaluate("d => spetsBidra.errors(d)", data)
+        assert errors, f"{name}: formuläret godtog {data}"
+        assert all(re.search(r"[a-zåäö]", e) for e in errors), errors
+
+
+HOSTILE = [
+    "", " ledande mellanslag", "- lista", "? fråga", ": kolon", "key: value", "a #kommentar", "#hash",
+    "'enkla'", '"dubbla"', "\\ backslash \\n", "{ flöde }", "[lista]", "&ankare", "*alias", "!tagg",
+    "%direktiv", "@", "`", "|", ">", "---", "...", "yes", "No", "null", "~", "true", "0o17", "0x1F",
+    "1e3", "2026-01-01", ".inf", "-.nan", "<<", "=", "ÅÄÖ åäö", "emoji 🎉 och \u200b", "tab\tinne",
+    "rad ett\nrad två", "\n\ninledande tomma rader", "slut med backslash \\", "  indraget\n  två",
+    "rad\n---\nrad", "rad\n...\nrad", "rad\n# inte kommentar", "\u2028\u2029\x85\ufeff", "a\n   \nb",
+    "rad\n\ttabb först", "slut med tomrader\n\n\n",
+]
+
+
+def test_yaml_writer_keeps_hostile_text_intact(form, kb):
+    """Every string, written by the form's YAML writer, reads back unchanged."""
+    base = _json_case()
+    for i, text in enumerate(HOSTILE):
+        data = dict(base, id=f"fientlig-{i}", activities="x" + text + "x", background="x" + text,
+                    title="x" + text.replace("\n", " "), lessons=text + "\nslut")
+        data["partners"] = [{"name": "x" + text.replace("\n", " "), "sector": "naringsliv"}]
+        (kb / f"case_studies/fientlig-{i}.yml").write_text(form.evaluate("d => spetsBidra.yaml(d)", data),
+                                                          encoding="utf-8")
+    r = spets("check", cwd=kb)
+    assert r.returncode == 0, r.stdout
+    entries = {e.id: e for e in check_root(kb).entries}
+    for i, text in enumerate(HOSTILE):
+        case = entries[f"fientlig-{i}"]
+        assert case.activities == ("x" + text + "x").strip(), repr(text)
+        assert case.background == ("x" + text).strip(), repr(text)
+        assert case.lessons == (text + "\nslut").strip(), repr(text)
+        assert case.title == " ".join(("x" + text.replace("\n", " ")).split()), repr(text)
+        assert case.partners[0]["name"] == " ".join(("x" + text.replace("\n", " ")).split()), repr(text)
+
+
+def _json_case():
+    from test_schema import _case, _json
+    return _json(_case())
