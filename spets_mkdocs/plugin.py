@@ -1,4 +1,10 @@
-"""MkDocs plugin `spets`: check once, then add one generated page per entry."""
+"""MkDocs plugin `spets`: the thin adapter between the engine and MkDocs.
+
+on_config checks the content once; on_files adds one generated page per
+entry and the engine's other outputs (exports, feed, schemas); the page hooks
+put the rendered HTML in place and point "Redigera på GitHub" at the YAML;
+on_post_build indexes the written site for search.
+"""
 
 from __future__ import annotations
 
@@ -35,6 +41,9 @@ class SpetsPlugin(BasePlugin):
             raise PluginError("\n".join([*lines, summary(list(result.problems), result.files)]))
         self.kb = index.build(result.entries)
         self.renderer = Renderer(self.kb, site_url=config.site_url or "", site_name=config.site_name)
+        # Generated page -> the YAML file it is made from, for edit links.
+        self.sources = {f"{kind.url}/{entry.id}.md": entry.path
+                        for kind in m.KINDS.values() if kind.url for entry in self.kb.all(kind.name)}
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -65,12 +74,7 @@ class SpetsPlugin(BasePlugin):
         (repo_url + edit_uri + docs path). Pages made from no one file get none."""
         if not config.repo_url:
             return
-        if getattr(self, "_sources_of", None) is not self.kb:  # once per build (serve rebuilds)
-            self._sources_of = self.kb
-            self._sources = {f"{kind.url}/{entry.id}.md": entry.path
-                             for kind in m.KINDS.values() if kind.url
-                             for entry in self.kb.all(kind.name)}
-        source = self._sources.get(page.file.src_uri)
+        source = self.sources.get(page.file.src_uri)
         if source:
             page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{source}"
         elif getattr(page.file, "generated_by", None):

@@ -31,7 +31,7 @@ def search(page, base_url, query: str, everything=False):
     """Open the search page for ?<query> and wait until it has answered;
     with everything=True, press "Visa fler träffar" until all are shown."""
     page.goto(f"{base_url}sok/?{query}")
-    page.wait_for_function("/träff|Inga/.test(document.querySelector('.spets-status').textContent)")
+    page.wait_for_function("/träff|Inga/.test((document.querySelector('.spets-status')?.textContent || ''))")
     while everything and page.locator(".spets-more").is_visible():
         shown = len(results(page))
         page.click(".spets-more")
@@ -97,7 +97,7 @@ def test_a_filter_narrows_and_the_url_round_trips(page, base_url):
     # The URL alone restores the same search: share it, bookmark it.
     shared = page.url
     page.goto(shared)
-    page.wait_for_function("/träff/.test(document.querySelector('.spets-status').textContent)")
+    page.wait_for_function("/träff/.test((document.querySelector('.spets-status')?.textContent || ''))")
     assert results(page) == narrowed
     assert page.locator("input[name=typ][value=metod]").is_checked()
     assert page.input_value("#s-q") == "avtal"
@@ -121,7 +121,8 @@ def test_filters_alone_and_counts(page, base_url):
 def test_entry_values_link_to_the_filtered_search(page, base_url):
     page.goto(base_url + "metoder/styrgrupp/")
     page.locator(".spets-facts a", has_text="Förankring").click()
-    page.wait_for_function("/träff/.test(document.querySelector('.spets-status').textContent)")
+    page.wait_for_url("**/sok/?amne=forankring")
+    page.wait_for_function("/träff/.test((document.querySelector('.spets-status')?.textContent || ''))")
     assert urlsplit(page.url).path.endswith("/sok/")
     assert parse_qs(urlsplit(page.url).query) == {"amne": ["forankring"]}
     assert page.locator("input[name=amne][value=forankring]").is_checked()
@@ -132,24 +133,32 @@ def test_header_search_opens_the_search_page(page, base_url):
     page.goto(base_url + "metoder/")
     page.fill("#spets-header-q", "styrgruppens")
     page.press("#spets-header-q", "Enter")
-    page.wait_for_function("/träff/.test(document.querySelector('.spets-status').textContent)")
+    page.wait_for_url("**/sok/?q=styrgruppens")
+    page.wait_for_function("/träff/.test((document.querySelector('.spets-status')?.textContent || ''))")
     assert "metoder/styrgrupp/" in results(page)
+
+
+def hit_count(page) -> int:
+    """The number of hits the status line announces."""
+    found = re.match(r"(\d+) träff", status(page))
+    return int(found[1]) if found else 0
 
 
 def test_search_by_keyboard_only(page, base_url):
     page.goto(base_url + "sok/")
-    page.wait_for_function("/Skriv/.test(document.querySelector('.spets-status').textContent)")
+    page.wait_for_function("/Skriv/.test((document.querySelector('.spets-status')?.textContent || ''))")
     page.focus("#s-q")
     page.keyboard.type("avtal")
     page.keyboard.press("Enter")
-    page.wait_for_function("/träff/.test(document.querySelector('.spets-status').textContent)")
-    before = len(results(page))
+    page.wait_for_function("/träffar för ”avtal”/.test((document.querySelector('.spets-status')?.textContent || ''))")
+    before = hit_count(page)
     page.keyboard.press("Tab")  # the Sök button
     page.keyboard.press("Tab")  # the "Filter" toggle
     page.keyboard.press("Tab")  # the kinds: "Alla" …
     page.keyboard.press("ArrowDown")  # … and the next kind, Metod
     page.wait_for_function("location.search.includes('typ=metod')")
-    page.wait_for_function(f"document.querySelectorAll('.spets-result').length < {before}")
+    page.wait_for_function("/filtret Metod/.test((document.querySelector('.spets-status')?.textContent || ''))")
+    assert 0 < hit_count(page) < before
     assert page.get_attribute(".spets-status", "role") == "status"  # announced to screen readers
 
 
@@ -172,7 +181,7 @@ def test_listing_filter_bar(page, base_url):
 
     # The URL restores the filter on the listing too.
     page.goto(base_url + "fallstudier/?larosate=chalmers")
-    page.wait_for_function("document.querySelector('.spets-status').textContent.startsWith('Visar')")
+    page.wait_for_function("(document.querySelector('.spets-status')?.textContent || '').startsWith('Visar')")
     assert page.locator(".spets-card:visible").count() == visible.count()
     assert page.locator("input[name=larosate][value=chalmers]").is_checked()
 

@@ -194,11 +194,31 @@
       const link = list.children[first] && list.children[first].querySelector("a");
       if (link) link.focus(); // keyboard users continue where the new results start
     });
+    // Typing faster than Pagefind answers must not queue a search per key:
+    // while one runs, remember only that the field changed, then search once
+    // more for whatever it says by then.
+    let running = false;
+    let again = false;
+    async function latest() {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        do {
+          again = false;
+          await run();
+        } while (again);
+      } finally {
+        running = false;
+      }
+    }
     form.elements.q.addEventListener("input", () => {
       stateToUrl(false);
-      run();
+      latest();
     });
-    return run;
+    return latest;
   }
 
   // ------------------------------------------------------ listing cards
