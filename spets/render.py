@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from . import cite, codebook, export, facets, jsonld
 from . import model as m
 from .index import KnowledgeBase
+from .outputs import SiteInfo
 from .markdown_safe import inline_text, to_html
 
 
@@ -91,10 +92,9 @@ def relative(target: str, here: str) -> str:
 
 
 class Renderer:
-    def __init__(self, kb: KnowledgeBase, site_url: str = "", site_name: str = "SPETS kunskapsbank"):
+    def __init__(self, kb: KnowledgeBase, site: SiteInfo | None = None):
         self.kb = kb
-        self.site_url = site_url
-        self.site_name = site_name
+        self.site = site or SiteInfo(name="SPETS kunskapsbank", url="", repo_url="", commit="")
         self.env = Environment(loader=PackageLoader("spets", "templates"), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         # Cached: the card pages and the JSON-LD render the same fields again.
@@ -106,11 +106,10 @@ class Renderer:
         self.env.filters["yaml_text"] = lambda v: Markup(json.dumps(str(escape(v))))
         self.env.globals.update(kb=kb, KINDS=m.KINDS, model=m, cite=cite, codebook=codebook,
                                 export=export, facets=facets, permalink=self.permalink,
-                                site_name=site_name)
+                                site_name=self.site.name)
 
     def permalink(self, entry: m.Entry) -> str:
-        """The entry's permanent URL (site-relative when site_url is not set)."""
-        return self.site_url.rstrip("/") + "/" + entry.url if self.site_url else entry.url
+        return export.permalink(self.site, entry)
 
     def _render(self, template: str, here: str, **context) -> str:
         return self.env.get_template(template).render(
@@ -138,7 +137,7 @@ class Renderer:
             # Page meta for the theme (overrides/main.html): the JSON-LD for the
             # head, and where "Skriv ut" leads when JavaScript is off.
             meta = {"spets_jsonld": jsonld.script_text(
-                jsonld.data(self.kb, entry, self.permalink(entry), self.site_name, self.md))}
+                jsonld.data(self.kb, entry, self.permalink(entry), self.site.name, self.md))}
             if entry.kind in ("method", "tool"):
                 meta["spets_print"] = f"../{CARDS}/#{entry.id}"
             text = _add_front_matter(text, meta)

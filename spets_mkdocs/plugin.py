@@ -40,7 +40,9 @@ class SpetsPlugin(BasePlugin):
             lines = [p.text() for p in result.problems]
             raise PluginError("\n".join([*lines, summary(list(result.problems), result.files)]))
         self.kb = index.build(result.entries)
-        self.renderer = Renderer(self.kb, site_url=config.site_url or "", site_name=config.site_name)
+        self.site = outputs.SiteInfo(name=config.site_name, url=config.site_url or "",
+                                     repo_url=config.repo_url or "", commit=_commit(self.root))
+        self.renderer = Renderer(self.kb, self.site)
         # Generated page -> the YAML file it is made from, for edit links.
         self.sources = {f"{kind.url}/{entry.id}.md": entry.path
                         for kind in m.KINDS.values() if kind.url for entry in self.kb.all(kind.name)}
@@ -56,9 +58,7 @@ class SpetsPlugin(BasePlugin):
             # would embed every other and the build would grow quadratically.
             files.append(File.generated(config, page.src_uri, content=page.markdown,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-        site = outputs.SiteInfo(name=config.site_name, url=config.site_url or "",
-                                repo_url=config.repo_url or "", commit=_commit(self.root))
-        for path, content in outputs.files(self.kb, site).items():
+        for path, content in outputs.files(self.kb, self.site).items():
             if files.get_file_from_path(path):
                 raise PluginError(f"docs/{path} krockar med en genererad fil: byt namn på filen")
             files.append(File.generated(config, path, content=content))
@@ -84,19 +84,19 @@ class SpetsPlugin(BasePlugin):
         blocks = self.blocks.get(page.file.src_uri)
         if blocks:
             html = unstash(html, blocks)  # a generated page brings its own search record
-        else:
-            html = self.renderer.record(page.title or "") + html
         # Pagefind indexes only what is inside data-pagefind-body: the page's
         # own content, never the nav, header or footer. Listing pages opt out
         # (`search: exclude`), since they would match every search.
         if (page.meta.get("search") or {}).get("exclude"):
             return html
+        if not blocks:
+            html = self.renderer.record(page.title or "") + html
         return f"<div data-pagefind-body>{html}</div>"
 
     def on_post_build(self, *, config):
         try:
             search_index.build(Path(config.site_dir))
-        except search_index.IndexError_ as error:
+        except search_index.SearchIndexError as error:
             raise PluginError(str(error))
 
     def on_serve(self, server, *, config, builder):

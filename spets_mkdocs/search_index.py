@@ -25,7 +25,7 @@ from pathlib import Path
 SIGNATURE = b"pagefind_dcd"
 
 
-class IndexError_(Exception):
+class SearchIndexError(Exception):
     """Pagefind failed; the message is Swedish and says why."""
 
 
@@ -35,9 +35,9 @@ def build(site_dir: Path) -> None:
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.SubprocessError) as error:
-        raise IndexError_(f"Sökindexet kunde inte byggas: Pagefind gick inte att köra ({error})")
+        raise SearchIndexError(f"Sökindexet kunde inte byggas: Pagefind gick inte att köra ({error})")
     if done.returncode != 0:
-        raise IndexError_("Sökindexet kunde inte byggas (Pagefind):\n" + (done.stderr or done.stdout).strip())
+        raise SearchIndexError("Sökindexet kunde inte byggas (Pagefind):\n" + (done.stderr or done.stdout).strip())
     try:
         stabilise(site_dir / "pagefind")
     except (ValueError, KeyError, IndexError):

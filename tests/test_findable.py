@@ -18,6 +18,7 @@ from spets import cite, index
 from spets import jsonld as spets_jsonld
 from spets import model as m
 from spets.check import check_root
+from spets.outputs import SiteInfo
 from spets.render import Renderer
 
 REPO = Path(__file__).resolve().parent.parent
@@ -151,7 +152,7 @@ def test_every_entry_page_has_a_citera_block(built_fixture):
     for kind, data in entries(built_fixture):
         url = f"{kind.url}/{data['id']}/"
         html = page(built_fixture, url)
-        assert '<details class="quote spets-cite" data-search-exclude>' in html and "<summary>Citera</summary>" in html, url
+        assert '<details class="quote spets-cite" data-pagefind-ignore>' in html and "<summary>Citera</summary>" in html, url
         bib = Head(html).bibtex
         assert bib.startswith(f"@misc{{spets-{kind.url}-{data['id']},")
         assert re.search(r"url = \{[^}]*" + re.escape(url) + r"\}", bib)
@@ -170,7 +171,7 @@ def test_method_and_tool_pages_link_to_printing(built_fixture):
 @pytest.fixture(scope="module")
 def renderer():
     kb = index.build(check_root(Path(__file__).parent / "fixtures" / "kb").entries)
-    return Renderer(kb, site_url="https://example.org/kb/")
+    return Renderer(kb, SiteInfo(name="SPETS kunskapsbank", url="https://example.org/kb/", repo_url="", commit=""))
 
 
 def test_permanent_url_with_a_site_url(renderer):

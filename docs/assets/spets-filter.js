@@ -61,6 +61,11 @@
     }
   }
 
+  // The visible name of a filter value: its label without the count.
+  function valueName(input) {
+    return input.parentElement.textContent.replace(/\(\d+\)\s*$/, "").trim();
+  }
+
   function hits(n) {
     return n === 1 ? "1 träff" : n + " träffar";
   }
@@ -69,8 +74,8 @@
     const chosen = [];
     for (const [key, values] of Object.entries(filters)) {
       for (const value of values) {
-        const label = form.querySelector(`label[data-value="${CSS.escape(value)}"] input[name="${CSS.escape(key)}"]`);
-        chosen.push(label ? label.parentElement.textContent.replace(/\(\d+\)\s*$/, "").trim() : value);
+        const input = form.querySelector(`input[name="${CSS.escape(key)}"][value="${CSS.escape(value)}"]`);
+        chosen.push(input ? valueName(input) : value);
       }
     }
     return (q ? ` för ”${q}”` : "") +
@@ -128,11 +133,14 @@
     }
 
     let generation = 0; // only the newest search may write to the page
-    let shown = [];
+    let results = []; // the newest search's results, all of them
+    let shown = []; // those on the page
 
-    async function showMore(results) {
+    async function showMore() {
+      const mine = generation;
       const next = results.slice(shown.length, shown.length + PAGE);
       const data = await Promise.all(next.map((r) => r.data()));
+      if (mine !== generation) return; // a newer search has cleared the list meanwhile
       shown = shown.concat(next);
       for (const d of data) list.append(resultItem(d));
       more.hidden = shown.length >= results.length;
@@ -150,12 +158,12 @@
     function showAbout(q, filters) {
       const keys = Object.keys(filters);
       const one = !q && keys.length === 1 && filters[keys[0]].length === 1;
-      const label = one && form.querySelector(`input[name="${CSS.escape(keys[0])}"][value="${CSS.escape(filters[keys[0]][0])}"]`);
-      about.hidden = !label || !label.dataset.url;
+      const input = one && form.querySelector(`input[name="${CSS.escape(keys[0])}"][value="${CSS.escape(filters[keys[0]][0])}"]`);
+      about.hidden = !input || !input.dataset.url;
       if (!about.hidden) {
         about.replaceChildren(Object.assign(document.createElement("a"), {
-          href: new URL(label.dataset.url, root).href,
-          textContent: "Läs mer om " + label.parentElement.textContent.replace(/\(\d+\)\s*$/, "").trim() + " →",
+          href: new URL(input.dataset.url, root).href,
+          textContent: "Läs mer om " + valueName(input) + " →",
         }));
       }
     }
@@ -177,10 +185,10 @@
       // The kind is one choice of several: its counts ignore the kind chosen.
       const kinds = filters.typ ? await pagefind.search(q || null, { filters: pagefindFilters(filters, "typ") }) : search;
       if (mine !== generation || !search) return;
-      const results = search.results;
+      results = search.results;
       shown = [];
       list.replaceChildren();
-      await showMore(results);
+      await showMore();
       if (mine !== generation) return;
       showCounts(Object.assign({}, search.filters, { typ: (kinds && kinds.filters.typ) || {} }));
       status.textContent = (results.length ? hits(results.length) : "Inga träffar") + describe(q, filters) + ".";
@@ -188,9 +196,7 @@
 
     more.addEventListener("click", async () => {
       const first = list.children.length;
-      const { q, filters } = readState();
-      const search = await pagefind.search(q || null, { filters: pagefindFilters(filters) });
-      await showMore(search.results);
+      await showMore();
       const link = list.children[first] && list.children[first].querySelector("a");
       if (link) link.focus(); // keyboard users continue where the new results start
     });
