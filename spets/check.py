@@ -123,7 +123,7 @@ class _Checker:
     def run(self) -> list[m.Entry]:
         if self.kind.is_vocabulary:
             return self._vocabulary()
-        if not m.ID_PATTERN.match(self.doc.stem):
+        if not m.valid_id(self.doc.stem):
             self.problem(self.doc.node, "", f"filnamnet {self.doc.stem!r} är inte ett giltigt id: "
                          "använd bara a–z, 0–9 och bindestreck, t.ex. chalmers-volvo-cars.yml")
         data = self._mapping(self.doc.node, self.kind.fields, "")
@@ -144,9 +144,13 @@ class _Checker:
     def _vocabulary(self) -> list[m.Entry]:
         entries = []
         for key, value in self.doc.node.value:
-            if not m.ID_PATTERN.match(key.value):
+            if not m.valid_id(key.value):
                 self.problem(key, _field_name(key.value), f"{_quote(key.value)} är inte ett giltigt id: "
                              "använd bara a–z, 0–9 och bindestreck")
+                continue
+            if self.kind.url and key.value in m.RESERVED_IDS:
+                self.problem(key, key.value, f"id:t {key.value!r} är upptaget av "
+                             f"{m.RESERVED_IDS[key.value]} ({self.kind.url}/{key.value}/): välj ett annat id")
                 continue
             data = self._mapping(value, self.kind.fields, key.value)
             if data is not _INVALID and not any(v is _INVALID for v in data.values()):

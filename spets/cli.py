@@ -56,7 +56,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.root.is_dir():
         print(f"spets: fel: mappen {args.root} finns inte", file=sys.stderr)
         return 2
-    return {"check": _check, "new": _new, "schema": _schema}[args.command](args)
+    try:
+        return {"check": _check, "new": _new, "schema": _schema}[args.command](args)
+    except OSError as error:  # a file or folder that cannot be written or read
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"spets: fel: {where}kunde inte läsas eller skrivas ({error.strerror or error})", file=sys.stderr)
+        return 2
 
 
 def _check(args) -> int:
@@ -69,9 +74,13 @@ def _check(args) -> int:
 
 def _new(args) -> int:
     kind = m.KINDS[m.CLI_KIND_NAMES[args.kind]]
-    if not m.ID_PATTERN.match(args.id):
+    if not m.valid_id(args.id) or len(args.id) > m.ID.type.max_len:
         print(f"spets: fel: {args.id!r} är inte ett giltigt id: använd bara a–z, 0–9 och "
-              "bindestreck, t.ex. chalmers-volvo-cars", file=sys.stderr)
+              f"bindestreck, högst {m.ID.type.max_len} tecken, t.ex. chalmers-volvo-cars", file=sys.stderr)
+        return 2
+    if args.id in m.RESERVED_IDS:
+        print(f"spets: fel: id:t {args.id!r} är upptaget av {m.RESERVED_IDS[args.id]}: välj ett annat",
+              file=sys.stderr)
         return 2
     folder = args.root / kind.folder
     existing = [p for p in (folder / f"{args.id}.yml", folder / f"{args.id}.yaml") if p.exists()]
@@ -116,17 +125,25 @@ def _schema(args) -> int:
 
 def _headers(root: Path) -> int:
     """Put the schema line first in every content file (idempotent)."""
-    changed = 0
+    changed, unreadable = 0, 0
     for kind, path in find_files(root):
         if not path.is_file():
             continue
-        text = path.read_text(encoding="utf-8")
+        try:  # newline="": a file with CRLF line endings keeps them
+            with path.open(encoding="utf-8", newline="") as f:
+                text = f.read()
+        except UnicodeDecodeError:
+            print(f"{path.relative_to(root).as_posix()}:1:1: filen är inte giltig UTF-8: "
+                  "spara den som UTF-8 (schemaraden lades inte till)")
+            unreadable += 1
+            continue
         new = json_schema.add_modeline(text, m.KINDS[kind])
         if new != text:
-            path.write_text(new, encoding="utf-8")
+            with path.open("w", encoding="utf-8", newline="") as f:
+                f.write(new)
             changed += 1
     print(f"Lade till schemaraden i {changed} filer." if changed else "Alla filer har redan schemaraden.")
-    return 0
+    return 1 if unreadable else 0
 
 
 def run() -> None:

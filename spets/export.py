@@ -88,12 +88,13 @@ def _sorted(kb: KnowledgeBase, kind: str) -> list[m.Entry]:
     return sorted(kb.all(kind), key=lambda e: e.id)
 
 
-def _json(data) -> bytes:
+def json_bytes(data) -> bytes:
+    """JSON as the site publishes it: UTF-8, indented, sorted by the caller."""
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def knowledge_base_json(kb: KnowledgeBase, site: SiteInfo) -> bytes:
-    return _json({
+    return json_bytes({
         "schema_version": SCHEMA_VERSION,
         "commit": site.commit,
         "site": site.url,
@@ -105,7 +106,7 @@ def knowledge_base_json(kb: KnowledgeBase, site: SiteInfo) -> bytes:
 
 
 def vocabulary_json(kb: KnowledgeBase, site: SiteInfo, kind: m.Kind) -> bytes:
-    return _json({
+    return json_bytes({
         "schema_version": SCHEMA_VERSION,
         "commit": site.commit,
         "kind": kind.name,

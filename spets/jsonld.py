@@ -14,6 +14,7 @@ import json
 from markupsafe import Markup
 
 from . import model as m
+from .export import LICENSE_URL
 from .index import KnowledgeBase
 from .markdown_safe import to_html
 
@@ -40,7 +41,7 @@ def data(kb: KnowledgeBase, entry: m.Entry, url: str, site_name: str, html=to_ht
         "datePublished": entry.published.isoformat(),
         "genre": entry.kind_def.label.capitalize(),
         "keywords": [t.name for t in kb.linked(entry, "topic")],
-        "license": "https://creativecommons.org/licenses/by/4.0/",
+        "license": LICENSE_URL,
         "isPartOf": {"@type": "WebSite", "name": site_name},
     }
     if entry.kind == "method":

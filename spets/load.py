@@ -109,13 +109,17 @@ def stray_files(root: Path) -> list[Problem]:
     folders.append((root / "taxonomy", lambda p: p.name in vocab_files,
                     "; i taxonomy/ läses bara " + ", ".join(vocab_files)))
     for folder, wanted, hint in folders:
+        if folder.exists() and not folder.is_dir():
+            problems.append(Problem(folder.name, 1, 1, "", f"{folder.name} ska vara en mapp, inte en fil"))
         if not folder.is_dir():
             continue
         for p in sorted(folder.iterdir()):
             rel = p.relative_to(root).as_posix()
             if p.name.startswith("."):
                 continue
-            if p.is_dir():
+            if not p.is_dir() and not p.is_file():  # a broken link, a pipe …
+                problems.append(Problem(rel, 1, 1, "", "filen läses inte: den är ingen vanlig fil"))
+            elif p.is_dir():
                 problems.append(Problem(rel, 1, 1, "", f"undermappar läses inte: lägg filerna direkt i {folder.name}/"))
             elif not wanted(p):
                 problems.append(Problem(rel, 1, 1, "", "filen läses inte: innehållsfiler ska sluta på .yml" + hint))
@@ -131,6 +135,8 @@ def load_file(root: Path, kind: str, path: Path) -> tuple[Document | None, list[
 
     if not path.is_file():
         return fail(1, 1, "filen saknas")
+    if path.is_symlink():  # it could point anywhere on the machine that builds
+        return fail(1, 1, "symboliska länkar läses inte: lägg in själva filen här")
     try:
         data = path.read_bytes()
     except OSError as e:

@@ -15,6 +15,11 @@ from dataclasses import dataclass, field
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Ids that name pages of their own inside a kind's folder (metoder/kort/ …).
 RESERVED_IDS = {"index": "listsidan", "kort": "sidan med alla utskriftskort"}
+
+
+def valid_id(id_: str) -> bool:
+    """fullmatch, not match: `$` would also accept a trailing newline."""
+    return ID_PATTERN.fullmatch(id_) is not None
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 32  # nesting deeper than this is never legitimate content
 
@@ -123,9 +128,6 @@ class Kind:
     def no(self) -> str:
         """'ingen metod', 'inget verktyg'."""
         return ("inget " if self.neuter else "ingen ") + self.label
-
-    def field(self, name: str) -> Field | None:
-        return next((f for f in self.fields if f.name == name), None)
 
 
 def _f(name, type_, label, help_, required=True):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from . import export, feed, schema
 from .index import KnowledgeBase
 
 
@@ -23,9 +24,6 @@ class SiteInfo:
 
 
 Producer = Callable[[KnowledgeBase, SiteInfo], dict[str, bytes]]
-
-# Imported here, below SiteInfo, because the producers' modules use it.
-from . import export, feed, schema  # noqa: E402
 
 PRODUCERS: list[Producer] = [
     export.files,

@@ -20,10 +20,10 @@ publishes the same files under /schema/ (see PRODUCERS in outputs.py).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path as FsPath
 
 from . import model as m
+from .export import json_bytes as dumps
 from .index import KnowledgeBase
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
@@ -84,10 +84,6 @@ def all_schemas(kb: KnowledgeBase) -> dict[str, bytes]:
     return {file_name(kind): dumps(build(kind, kb)) for kind in m.KINDS.values()}
 
 
-def dumps(schema: dict) -> bytes:
-    return (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
 def produce(kb: KnowledgeBase, site) -> dict[str, bytes]:
     """The outputs.py producer: the same files under /schema/ on the site."""
     return {f"{FOLDER}/{name}": content for name, content in all_schemas(kb).items()}
@@ -96,10 +92,10 @@ def produce(kb: KnowledgeBase, site) -> dict[str, bytes]:
 # ------------------------------------------------------------- committed copy
 
 
-def stale(root: FsPath, kb: KnowledgeBase) -> list[str]:
+def stale(root: FsPath, kb: KnowledgeBase, wanted: dict[str, bytes] | None = None) -> list[str]:
     """Files under root/schema/ that are missing, different or left over."""
     folder = root / FOLDER
-    wanted = all_schemas(kb)
+    wanted = wanted if wanted is not None else all_schemas(kb)
     out = [name for name, content in wanted.items()
            if not (folder / name).is_file() or (folder / name).read_bytes() != content]
     if folder.is_dir():
@@ -111,8 +107,8 @@ def write(root: FsPath, kb: KnowledgeBase) -> list[str]:
     """Write the committed copies; return the names of the files that changed."""
     folder = root / FOLDER
     folder.mkdir(exist_ok=True)
-    changed = stale(root, kb)
     wanted = all_schemas(kb)
+    changed = stale(root, kb, wanted)
     for name in changed:
         if name in wanted:
             (folder / name).write_bytes(wanted[name])
@@ -127,7 +123,7 @@ def add_modeline(text: str, kind: m.Kind) -> str:
     first, sep, rest = text.partition("\n")
     if first.startswith(MODELINE):
         text = rest if sep else ""
-    return modeline(kind) + "\n" + text
+    return modeline(kind) + ("\r\n" if "\r\n" in text else "\n") + text
 
 
 # -------------------------------------------------------------------- types

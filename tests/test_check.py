@@ -143,6 +143,18 @@ def test_invalid_file_name_and_duplicate_id(kb):
            "methods/avsiktsforklaring.yaml" in found
 
 
+def test_reserved_ids_trailing_newlines_and_odd_files(kb):
+    topics = kb / "taxonomy/topics.yml"
+    topics.write_text(topics.read_text() + 'index:\n  name: Index\n"ny\\n":\n  name: Ny\n')
+    (kb / "methods/lank.yml").symlink_to(kb / "methods/styrgrupp.yml")
+    (kb / "methods/bruten.yml").symlink_to(kb / "finns-inte.yml")
+    found = problems(kb)
+    assert any(p.startswith("taxonomy/topics.yml:") and "id:t 'index' är upptaget av listsidan" in p for p in found)
+    assert any(p.startswith("taxonomy/topics.yml:") and "'ny\\n' är inte ett giltigt id" in p for p in found), found
+    assert "methods/lank.yml:1:1: symboliska länkar läses inte: lägg in själva filen här" in found
+    assert "methods/bruten.yml:1:1: filen läses inte: den är ingen vanlig fil" in found
+
+
 def test_every_problem_in_every_file_in_one_run(kb):
     replace(kb / "methods/styrgrupp.yml", "level: medium", "level: x")
     replace(kb / "tools/arsfragor.yml", "type: question-set", "type: y")

@@ -35,6 +35,13 @@ def test_usage_errors_exit_2(kb):
     assert r.returncode == 2 and "finns inte" in r.stderr
     r = spets("new", "method", "Fel Id", cwd=kb)
     assert r.returncode == 2 and "inte ett giltigt id" in r.stderr
+    r = spets("new", "method", "kort", cwd=kb)
+    assert r.returncode == 2 and "upptaget" in r.stderr and not (kb / "methods/kort.yml").exists()
+    r = spets("new", "tool", "x" * 300, cwd=kb)
+    assert r.returncode == 2 and "högst 80 tecken" in r.stderr and "Traceback" not in r.stderr
+    (kb / "schema").write_text("en fil, inte en mapp")
+    r = spets("schema", cwd=kb)
+    assert r.returncode == 2 and r.stderr.startswith("spets: fel: ") and "Traceback" not in r.stderr
 
 
 def test_new_writes_template_and_refuses_to_overwrite(kb):

@@ -77,11 +77,12 @@
         yaml: toYaml
       };
     })
-    .catch(function () {
+    .catch(function (error) {
+      console.error(error);
       root.innerHTML = "";
       root.appendChild(el("p", { "class": "bidra-fatal", role: "alert" },
-        "Formuläret kunde inte läsas in (schemat för fallstudier saknas). Ladda om sidan, " +
-        "eller följ instruktionerna för GitHub nedan."));
+        "Formuläret kunde inte läsas in. Ladda om sidan, eller använd GitHub " +
+        "på något av sätten som beskrivs ovan."));
     });
 
   // ------------------------------------------------------------------ DOM
@@ -114,7 +115,6 @@
     form.appendChild(summary);
     var props = schema.properties;
     var required = schema.required || [];
-    var placed = {};
     var sections = SECTIONS.map(function (s) { return [s[0], s[1].filter(function (n) { return props[n]; })]; });
     var rest = Object.keys(props).filter(function (n) {
       return !sections.some(function (s) { return s[1].indexOf(n) >= 0; });
@@ -124,7 +124,6 @@
       var fs = el("fieldset", { "class": "bidra-section" });
       fs.appendChild(el("legend", {}, section[0]));
       section[1].forEach(function (name) {
-        placed[name] = true;
         fs.appendChild(field(name, props[name], required.indexOf(name) >= 0, name));
       });
       form.appendChild(fs);
@@ -177,9 +176,14 @@
       data = null;
     }
     if (!data || typeof data !== "object" || !Object.keys(data).length) return;
-    Object.keys(schema.properties).forEach(function (name) {
-      if (data[name] !== undefined) setValue(name, schema.properties[name], data[name], name);
-    });
+    try {
+      Object.keys(schema.properties).forEach(function (name) {
+        if (data[name] !== undefined) setValue(name, schema.properties[name], data[name], name);
+      });
+    } catch (err) {  // a draft the form no longer fits: drop it rather than break the form
+      forget();
+      return;
+    }
     idTouched = typeof data.id === "string" && data.id !== slug(String(data.title || ""));
     form.insertBefore(el("p", { "class": "bidra-draft", id: "bidra-utkast" },
       "Formuläret är ifyllt med det du skrev senast i den här webbläsaren. " +
@@ -293,14 +297,15 @@
     wrap.appendChild(el("label", { "for": id }, labelText));
     if (helpNode) wrap.appendChild(helpNode);
     var control;
+    var isUrl = Boolean(s.patternErrorMessage && /adress/.test(s.patternErrorMessage));
     if (type === "string" && s.format === "date") {
       control = el("input", { type: "date", id: id });
     } else if (type === "integer") {
       control = el("input", { type: "text", inputmode: "numeric", id: id, size: "6", autocomplete: "off" });
-    } else if (type === "string" && s.maxLength >= 400) {
+    } else if (type === "string" && s.maxLength >= 400 && !isUrl) {  // an address is one line
       control = el("textarea", { id: id, rows: s.maxLength > 400 ? "8" : "3" });
     } else {
-      control = el("input", { type: "text", id: id, inputmode: s.patternErrorMessage && /adress/.test(s.patternErrorMessage) ? "url" : undefined,
+      control = el("input", { type: "text", id: id, inputmode: isUrl ? "url" : undefined,
         spellcheck: name === "id" ? "false" : undefined, autocomplete: "off" });
     }
     control.setAttribute("data-field", name);
@@ -609,6 +614,7 @@
       document.body.appendChild(a);
       a.click();
       document.body.removeChild(a);
+      setTimeout(function () { URL.revokeObjectURL(a.href); }, 0);
       status("Filen " + box.getAttribute("data-file") + " har laddats ner.");
     });
     copy.addEventListener("click", function () {

@@ -2,7 +2,8 @@
 // JavaScript the link leads to the card on the page of all cards.
 document.addEventListener("click", (event) => {
   const link = event.target.closest && event.target.closest("a.spets-print");
-  if (link) {
+  // Ctrl-, Cmd- or Shift-click still opens the cards page, as a link does.
+  if (link && event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
     event.preventDefault();
     window.print();
   }
