@@ -9,10 +9,10 @@ measures, in the same run:
 - the HTML size of one entry page (it must not grow with N);
 - the build time of a bare Material site with N plain Markdown pages of the
   same text and the same small nav, and our build time as a ratio of it;
-- search (Pagefind, run inside our build): the time to index the built site
-  again on its own, and, in headless chromium (if installed), what a reader's
-  first search transfers and how long each later keystroke takes to show
-  results, for a word on about a third of the pages and for one on all.
+- search (spets/search.py, written by our build): the size of the index,
+  and, in headless chromium (if installed), what a reader's first search
+  transfers and how long each later keystroke takes to show results, for a
+  word on about a third of the pages and for one on all.
 """
 
 from __future__ import annotations
@@ -198,10 +198,9 @@ def search_in_browser(site: Path) -> dict:
     fetched: list[int] = []
 
     def on_response(response):
-        if "/pagefind/" in response.url:
-            body = response.body()
-            text = response.url.endswith((".js", ".json", ".css"))  # a server would gzip these
-            fetched.append(len(gzip.compress(body)) if text else len(body))
+        # The search engine and its index; a server gzips them (all text).
+        if "/sokindex/" in response.url or "/assets/spets-s" in response.url:
+            fetched.append(len(gzip.compress(response.body())))
 
     def settled(page, text):
         page.wait_for_function(f"/{text}/.test(document.querySelector('.spets-status').textContent)")
@@ -241,17 +240,17 @@ def bench(n: int) -> dict:
         bare = timed(str(BIN / "mkdocs"), "build", cwd=root / "bare")
         site = root / "ours" / "site"
         page = (site / "metoder" / "m-00000" / "index.html").stat().st_size
-        index = timed(str(BIN / "python"), "-m", "pagefind", "--site", str(site), "--silent",
-                      "--output-path", str(root / "pagefind-again"), cwd=root)
+        index = [p.stat().st_size for p in (site / "sokindex").rglob("*") if p.is_file()]
         search = search_in_browser(site)
     return {"n": n, "check": check, "build": ours, "per_entry_ms": 1000 * ours / n,
-            "page_kb": page / 1024, "bare": bare, "ratio": ours / bare, "index": index, **search}
+            "page_kb": page / 1024, "bare": bare, "ratio": ours / bare,
+            "index_mb": sum(index) / 2**20, "index_files": len(index), **search}
 
 
 def main(argv: list[str]) -> None:
     sizes = [int(a) for a in argv] or [100, 1000, 5000]
     print(f"{'N':>6} {'check s':>8} {'build s':>8} {'ms/entry':>9} {'page kB':>8} {'bare s':>7} "
-          f"{'ratio':>6} {'index s':>8} {'1st kB':>7} {'key ms':>7} {'max ms':>7} {'all ms':>7} {'max ms':>7}")
+          f"{'ratio':>6} {'index MB':>8} {'files':>6} {'1st kB':>7} {'key ms':>7} {'max ms':>7} {'all ms':>7} {'max ms':>7}")
     rows = []
     for n in sizes:
         r = bench(n)
@@ -260,13 +259,14 @@ def main(argv: list[str]) -> None:
                   f"{r['common_ms']:>7.0f} {r['common_max_ms']:>7.0f}"
                   if "first_kb" in r else "   (no chromium: search not measured)")
         print(f"{r['n']:>6} {r['check']:>8.2f} {r['build']:>8.2f} {r['per_entry_ms']:>9.1f} "
-              f"{r['page_kb']:>8.1f} {r['bare']:>7.2f} {r['ratio']:>6.2f} {r['index']:>8.2f}" + search,
+              f"{r['page_kb']:>8.1f} {r['bare']:>7.2f} {r['ratio']:>6.2f} {r['index_mb']:>8.1f} "
+              f"{r['index_files']:>6}" + search,
               flush=True)
     if len(rows) > 1:
         growth = rows[-1]["page_kb"] / rows[0]["page_kb"] - 1
         print(f"Entry page size at N={rows[-1]['n']} vs N={rows[0]['n']}: {growth:+.1%}")
-    print(f"1st kB: what opening the search for {TYPICAL!r} transfers (Pagefind's index files as stored, "
-          f"gzipped already; JS and JSON as a server would gzip them). key ms / max ms: median and "
+    print(f"index MB / files: the search index on disk. 1st kB: what opening the search for {TYPICAL!r} "
+          f"transfers of the search engine and its index, gzipped as a server would send them. key ms / max ms: median and "
           f"slowest time from a key to its results, typing {TYPICAL!r} (on about a third of the "
           f"pages); all ms / max ms: the same for {COMMON!r}, which is on every page.")
 

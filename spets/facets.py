@@ -1,6 +1,6 @@
 """What readers filter by, under the short Swedish names the URLs use.
 
-One definition serves the search index (Pagefind filters), the listing
+One definition serves the search index (its filters), the listing
 cards (data-* attributes for the filter bar), the filter forms and the links
 from an entry's facts to the matching search (`sok/?amne=forankring`), so a
 value means the same thing everywhere.
@@ -19,7 +19,7 @@ SEARCH_URL = "sok/"
 
 @dataclass(frozen=True)
 class Facet:
-    key: str  # URL parameter, Pagefind filter and data-* attribute name
+    key: str  # URL parameter, search filter and data-* attribute name
     label: str  # Swedish heading of the filter
     vocabulary: str  # the vocabulary kind whose ids are the values; "" = entry kind
 

@@ -2,8 +2,8 @@
 
 on_config checks the content once; on_files adds one generated page per
 entry and the engine's other outputs (exports, feed, schemas); the page hooks
-put the rendered HTML in place and point "Redigera på GitHub" at the YAML;
-on_post_build indexes the written site for search.
+put the rendered HTML in place, point "Redigera på GitHub" at the YAML and
+read each page for the search index, which on_post_build writes.
 """
 
 from __future__ import annotations
@@ -16,14 +16,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from spets import index, outputs
+from spets import index, outputs, search
 from spets import model as m
 from spets.check import check_root
 from spets.load import find_files
 from spets.problems import summary
 from spets.render import Renderer, unstash
-
-from . import search_index
 
 
 class SpetsPlugin(BasePlugin):
@@ -50,6 +48,7 @@ class SpetsPlugin(BasePlugin):
 
     def on_files(self, files: Files, *, config) -> Files:
         self.blocks = {}
+        self.documents: list[search.Document] = []
         for page in self.renderer.pages():
             self.blocks[page.src_uri] = page.blocks
             if files.get_file_from_path(page.src_uri):
@@ -84,20 +83,21 @@ class SpetsPlugin(BasePlugin):
         blocks = self.blocks.get(page.file.src_uri)
         if blocks:
             html = unstash(html, blocks)  # a generated page brings its own search record
-        # Pagefind indexes only what is inside data-pagefind-body: the page's
-        # own content, never the nav, header or footer. Listing pages opt out
-        # (`search: exclude`), since they would match every search.
+        # The index gets the page's own content, never the nav, header or
+        # footer. Listing pages opt out (`search: exclude`), since they would
+        # match every search.
         if (page.meta.get("search") or {}).get("exclude"):
             return html
         if not blocks:
             html = self.renderer.record(page.title or "") + html
-        return f"<div data-pagefind-body>{html}</div>"
+        self.documents.append(search.read(page.url, html))
+        return html
 
     def on_post_build(self, *, config):
-        try:
-            search_index.build(Path(config.site_dir))
-        except search_index.SearchIndexError as error:
-            raise PluginError(str(error))
+        site = Path(config.site_dir)
+        for path, content in search.build(self.documents).items():
+            (site / path).parent.mkdir(parents=True, exist_ok=True)
+            (site / path).write_bytes(content)
 
     def on_serve(self, server, *, config, builder):
         for _, path in find_files(self.root):

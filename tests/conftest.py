@@ -86,7 +86,7 @@ def serve(directory: Path):
 
 @pytest.fixture(scope="session")
 def base_url(built_fixture):
-    """The built fixture site, served over HTTP (Pagefind needs it)."""
+    """The built fixture site, served over HTTP (the search fetches its index)."""
     url, server = serve(built_fixture / "site")
     yield url
     server.shutdown()

@@ -160,19 +160,15 @@ def entry_pages(site: Path, kind, entries) -> list[str]:
 
 
 def search_records(site: Path, kind, entries) -> list[str]:
-    """Pages Pagefind indexed as this kind: it indexes exactly the pages with
-    data-pagefind-body (their number must be its page count), and an entry's
-    record carries its kind as the typ filter."""
-    bodies = [p for p in site.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
-    entry_json = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert sum(lang["page_count"] for lang in entry_json["languages"].values()) == len(bodies)
-    typ = facets.KIND_VALUES.get(kind.name, "sida")
-    label = kind.label.capitalize()
+    """Pages the search index holds as this kind: the kind's label above the
+    result, the typ filter, and a text to show an excerpt from."""
+    meta = json.loads((site / "sokindex" / "meta.json").read_text(encoding="utf-8"))
+    typ = meta["values"].index(f"typ:{facets.KIND_VALUES.get(kind.name, 'sida')}")
     found = []
-    for p in bodies:
-        html = p.read_text(encoding="utf-8")
-        if f'data-pagefind-filter="typ">{typ}<' in html and f'data-pagefind-meta="typ">{label}<' in html:
-            found.append(p.parent.name)
+    for n, (url, title, label, values) in enumerate(meta["pages"]):
+        if label == kind.label.capitalize() and typ in values and url.startswith(kind.url + "/"):
+            assert title and (site / "sokindex" / meta["folder"] / f"s{n}.txt").is_file(), url
+            found.append(url.split("/")[1])
     return sorted(found)
 
 

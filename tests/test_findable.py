@@ -152,7 +152,7 @@ def test_every_entry_page_has_a_citera_block(built_fixture):
     for kind, data in entries(built_fixture):
         url = f"{kind.url}/{data['id']}/"
         html = page(built_fixture, url)
-        assert '<details class="quote spets-cite" data-pagefind-ignore>' in html and "<summary>Citera</summary>" in html, url
+        assert '<details class="quote spets-cite" data-search-ignore>' in html and "<summary>Citera</summary>" in html, url
         bib = Head(html).bibtex
         assert bib.startswith(f"@misc{{spets-{kind.url}-{data['id']},")
         assert re.search(r"url = \{[^}]*" + re.escape(url) + r"\}", bib)

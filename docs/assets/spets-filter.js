@@ -1,7 +1,7 @@
 // Search and filters for SPETS kunskapsbank.
 //
 // Works on the forms that spets/templates/filter_form.html.j2 writes:
-//   data-spets-filter="search"  the search page: Pagefind answers;
+//   data-spets-filter="search"  the search page: the index answers (spets-search.js);
 //   data-spets-filter="cards"   a listing page: the cards on the page are filtered.
 // The form's state is the URL (?q=avtal&amne=forankring&fas=…), so a filtered
 // view can be shared and bookmarked, and the back button steps through it.
@@ -82,37 +82,32 @@
       (chosen.length ? ` med ${chosen.length === 1 ? "filtret" : "filtren"} ${chosen.join(", ")}` : "");
   }
 
-  // ---------------------------------------------------- search (Pagefind)
+  // ------------------------------------------------------------ search
 
-  // Pagefind's excerpt is HTML with <mark> around the hits. Keep the text and
-  // the marks and nothing else, whatever the indexed page contained.
-  function excerpt(html) {
-    const doc = new DOMParser().parseFromString(html, "text/html"); // inert: nothing runs
+  // The excerpt is text with the hits marked, built as DOM nodes: nothing in
+  // an indexed page can become markup here.
+  function excerpt(parts) {
     const out = document.createElement("p");
     out.className = "spets-result__excerpt";
-    (function copy(from, to) {
-      for (const node of from.childNodes) {
-        if (node.nodeType === Node.TEXT_NODE) to.append(node.textContent);
-        else if (node.nodeName === "MARK") to.append(Object.assign(document.createElement("mark"), { textContent: node.textContent }));
-        else if (node.nodeType === Node.ELEMENT_NODE) copy(node, to);
-      }
-    })(doc.body, out);
+    for (const [text, isHit] of parts) {
+      out.append(isHit ? Object.assign(document.createElement("mark"), { textContent: text }) : text);
+    }
     return out;
   }
 
-  function resultItem(data) {
+  function resultItem(page, parts) {
     const li = document.createElement("li");
     li.className = "spets-result";
     const kind = document.createElement("p");
     kind.className = "spets-result__kind";
-    kind.textContent = (data.meta && data.meta.typ) || "Sida";
+    kind.textContent = page.kind || "Sida";
     const title = document.createElement("a");
     title.className = "spets-result__title";
-    title.href = data.url;
-    title.textContent = (data.meta && data.meta.title) || data.url;
+    title.href = new URL(page.url, root).href;
+    title.textContent = page.title || page.url;
     const heading = document.createElement("p");
     heading.append(title);
-    li.append(kind, heading, excerpt(data.excerpt || ""));
+    li.append(kind, heading, excerpt(parts));
     return li;
   }
 
@@ -121,37 +116,32 @@
     const more = document.querySelector(".spets-more");
     const about = document.querySelector(".spets-about");
     const PAGE = 10;
-    let pagefind;
+    let index;
     try {
-      pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-      await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
-      // Loads the filter index; until then searches come back without counts.
-      await pagefind.filters();
+      const engine = await import(new URL("assets/spets-search.js", root).href);
+      index = await engine.open(root);
     } catch (error) {
+      console.error(error);
       status.textContent = "Sökningen kunde inte laddas. Försök igen om en stund, eller bläddra i listorna.";
       return;
     }
 
     let generation = 0; // only the newest search may write to the page
-    let results = []; // the newest search's results, all of them
-    let shown = []; // those on the page
+    let results = []; // the newest search's pages, all of them
+    let shown = 0; // how many of them are on the page
+    let query = "";
 
-    async function showMore() {
+    // The next PAGE results; `fresh` replaces the list only once they are
+    // ready, so it never flashes empty while one types.
+    async function showMore(fresh) {
       const mine = generation;
-      const next = results.slice(shown.length, shown.length + PAGE);
-      const data = await Promise.all(next.map((r) => r.data()));
-      if (mine !== generation) return; // a newer search has cleared the list meanwhile
-      shown = shown.concat(next);
-      for (const d of data) list.append(resultItem(d));
-      more.hidden = shown.length >= results.length;
-    }
-
-    function pagefindFilters(filters, without) {
-      const out = {};
-      for (const [key, values] of Object.entries(filters)) {
-        if (key !== without) out[key] = { all: values };
-      }
-      return out;
+      const next = results.slice(shown, shown + PAGE);
+      const parts = await Promise.all(next.map((n) => index.excerpt(n, query)));
+      if (mine !== generation) return; // a newer search has changed the list meanwhile
+      if (fresh) list.replaceChildren();
+      shown += next.length;
+      next.forEach((n, i) => list.append(resultItem(index.page(n), parts[i])));
+      more.hidden = shown >= results.length;
     }
 
     // "About" points to the page of the one value chosen, e.g. the topic's page.
@@ -172,25 +162,20 @@
       const mine = ++generation;
       const { q, filters } = readState();
       showAbout(q, filters);
+      const found = await index.search(q, filters);
+      if (mine !== generation) return;
+      showCounts(found.counts);
       if (!q && Object.keys(filters).length === 0) {
-        const totals = await pagefind.filters();
-        if (mine !== generation) return;
         list.replaceChildren();
         more.hidden = true;
-        showCounts(totals);
         status.textContent = "Skriv ett sökord eller välj ett filter.";
         return;
       }
-      const search = await pagefind.search(q || null, { filters: pagefindFilters(filters) });
-      // The kind is one choice of several: its counts ignore the kind chosen.
-      const kinds = filters.typ ? await pagefind.search(q || null, { filters: pagefindFilters(filters, "typ") }) : search;
-      if (mine !== generation || !search) return;
-      results = search.results;
-      shown = [];
-      list.replaceChildren();
-      await showMore();
+      results = found.pages;
+      query = q;
+      shown = 0;
+      await showMore(true);
       if (mine !== generation) return;
-      showCounts(Object.assign({}, search.filters, { typ: (kinds && kinds.filters.typ) || {} }));
       status.textContent = (results.length ? hits(results.length) : "Inga träffar") + describe(q, filters) + ".";
     }
 
@@ -200,7 +185,7 @@
       const link = list.children[first] && list.children[first].querySelector("a");
       if (link) link.focus(); // keyboard users continue where the new results start
     });
-    // Typing faster than Pagefind answers must not queue a search per key:
+    // Typing faster than the index answers must not queue a search per key:
     // while one runs, remember only that the field changed, then search once
     // more for whatever it says by then.
     let running = false;

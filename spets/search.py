@@ -1,0 +1,215 @@
+"""The search index: Swedish full text with filters, read by spets-search.js.
+
+Why our own index and not Pagefind: Pagefind scores every word position of
+every hit in the browser, which took 130-400 ms per keystroke for a word on
+every page at 5,000 entries (see bench/bench.py). Here the build does that
+work once: each stemmed word gets a list of (page, score), sorted by page,
+and the browser only adds up a few lists.
+
+Files, under `sokindex/` in the built site:
+
+  meta.json           pages (url, title, kind, filter values), the filter
+                      values, and where the word chunks start; read first
+  <hash>/o<i>.json    [[word, [page gap, score, page gap, score, …]], …], in
+                      chunks of about CHUNK bytes, sorted as JavaScript
+                      sorts strings, so the browser fetches only the chunks
+                      a word (or, while typing, a prefix) can be in
+  <hash>/s<n>.txt     the text of page n, for the excerpt around the hit
+
+<hash> is a digest of everything in it, so a browser never mixes files of
+two builds. Words are stemmed with the Snowball Swedish stemmer (the
+browser runs the same algorithm, spets-stem.js), so "avtalen" finds "avtal".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import snowballstemmer
+
+INDEX_DIR = "sokindex"
+CHUNK = 24_000  # bytes of JSON per word chunk (gzipped by the server to about a third)
+TITLE_BOOST = 3.0  # a word in the title counts as if the page were mostly about it
+K1, B = 1.2, 0.75  # BM25's usual constants
+
+# A word is a run of letters and digits; spets-search.js uses /[\p{L}\p{N}]+/u.
+WORD = re.compile(r"[^\W_]+")
+_stem = snowballstemmer.stemmer("swedish").stemWord
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(unicodedata.normalize("NFC", text).lower())
+
+
+@dataclass
+class Document:
+    """One searchable page, as read from its HTML."""
+
+    url: str  # relative to the site root, e.g. "metoder/partnerskapsdag/"
+    title: str = ""
+    kind: str = ""  # shown above the result: "Metod", "Sida", …
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    text: str = ""  # the indexed text, without the title
+
+
+# -------------------------------------------------------------- reading HTML
+
+# Tags that do not break a word's flow; every other tag is a word boundary.
+INLINE = {"a", "abbr", "b", "code", "em", "i", "mark", "small", "span", "strong", "sub", "sup"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Reader(HTMLParser):
+    """Collects a page's title (its first h1), its text, and the record the
+    templates write (`record` in _parts.j2): data-search-meta and
+    data-search-filter spans. Elements marked data-search-ignore, permalink
+    anchors and scripts add no text."""
+
+    def __init__(self, doc: Document):
+        super().__init__(convert_charrefs=True)
+        self.doc = doc
+        self.parts: list[str] = []
+        self.title: list[str] | None = None  # collecting the h1 while not None
+        self.seen_h1 = False
+        self.skip = 0  # depth inside an ignored element
+        self.field: tuple[str, str] | None = None  # ("meta"|"filter", name) being read
+        self.value: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in VOID:
+            self.parts.append(" ")
+            return
+        if "data-search-meta" in a or "data-search-filter" in a:
+            self.field = ("meta", a["data-search-meta"]) if "data-search-meta" in a else ("filter", a["data-search-filter"])
+            self.value = []
+        if self.skip or "data-search-ignore" in a or "headerlink" in (a.get("class") or "").split() \
+                or tag in ("script", "style", "template"):
+            self.skip += 1
+        elif tag == "h1" and not self.seen_h1:
+            self.title, self.seen_h1 = [], True
+        if tag not in INLINE:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        if self.field and tag == "span":
+            kind, name = self.field
+            value = "".join(self.value).strip()
+            if kind == "meta" and name == "title":
+                self.doc.title = value
+            elif kind == "meta" and name == "typ":
+                self.doc.kind = value
+            elif kind == "filter" and value:
+                self.doc.filters.setdefault(name, []).append(value)
+            self.field = None
+        if self.skip:
+            self.skip -= 1
+        elif tag == "h1" and self.title is not None:
+            self.doc.title = self.doc.title or " ".join("".join(self.title).split())
+            self.title = None
+        if tag not in INLINE:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        if self.field:
+            self.value.append(data)
+        elif self.skip:
+            return
+        elif self.title is not None:
+            self.title.append(data)
+        else:
+            self.parts.append(data)
+
+
+def read(url: str, html: str) -> Document:
+    """The Document of a page from its content HTML."""
+    doc = Document(url)
+    reader = _Reader(doc)
+    reader.feed(html)
+    reader.close()
+    doc.text = unicodedata.normalize("NFC", " ".join("".join(reader.parts).split()))
+    return doc
+
+
+# ------------------------------------------------------------------ the index
+
+def build(docs: list[Document]) -> dict[str, bytes]:
+    """Every file of the index, by path under the site root."""
+    docs = sorted(docs, key=lambda d: d.url)  # page numbers must not depend on build order
+    values = sorted({f"{key}:{v}" for d in docs for key, vs in d.filters.items() for v in vs})
+    number = {v: i for i, v in enumerate(values)}
+    postings = _postings(docs)
+    terms = sorted(postings, key=_js_order)
+
+    # Pairs, not an object: JavaScript would reorder keys like "2019".
+    chunks, firsts, current, size = [], [], [], 0
+    for term in terms:
+        if current and size >= CHUNK:
+            chunks.append(current)
+            current, size = [], 0
+        if not current:
+            firsts.append(term)
+        current.append([term, postings[term]])
+        size += len(term) + 4 * len(postings[term])
+    if current:
+        chunks.append(current)
+
+    body = {f"o{i}.json": _json(chunk) for i, chunk in enumerate(chunks)}
+    body.update({f"s{n}.txt": d.text.encode("utf-8") for n, d in enumerate(docs)})
+    digest = hashlib.sha256()
+    for name in sorted(body):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(body[name]).digest())
+    folder = digest.hexdigest()[:16]
+
+    meta = {
+        "version": 1,
+        "folder": folder,
+        "values": values,
+        "chunks": firsts,
+        "pages": [[d.url, d.title, d.kind, sorted(number[f"{k}:{v}"] for k, vs in d.filters.items() for v in vs)]
+                  for d in docs],
+    }
+    files = {f"{INDEX_DIR}/{folder}/{name}": content for name, content in body.items()}
+    files[f"{INDEX_DIR}/meta.json"] = _json(meta)
+    return files
+
+
+def _postings(docs: list[Document]) -> dict[str, list[int]]:
+    """Stem -> [page gap, score, …] with BM25 scores (times 100, at least 1)."""
+    counts = [(Counter(_stem(w) for w in words(d.text)), {_stem(w) for w in words(d.title)}) for d in docs]
+    lengths = [sum(body.values()) for body, _ in counts]
+    average = sum(lengths) / len(lengths) if lengths else 1
+    pages_with: Counter[str] = Counter()
+    for body, title in counts:
+        pages_with.update(set(body) | title)
+    n = len(docs)
+    out: dict[str, list[int]] = {}
+    last: dict[str, int] = {}
+    for page, ((body, title), length) in enumerate(zip(counts, lengths)):
+        for term in sorted(set(body) | title):
+            idf = math.log(1 + (n - pages_with[term] + 0.5) / (pages_with[term] + 0.5))
+            tf = body.get(term, 0)
+            score = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / (average or 1)))
+            if term in title:
+                score += idf * TITLE_BOOST
+            out.setdefault(term, []).extend((page - last.get(term, 0), max(1, round(100 * score))))
+            last[term] = page
+    return out
+
+
+def _js_order(term: str) -> bytes:
+    """JavaScript compares strings by UTF-16 code units; so must the chunks."""
+    return term.encode("utf-16-be")
+
+
+def _json(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
