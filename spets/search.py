@@ -41,7 +41,17 @@ K1, B = 1.2, 0.75  # BM25's usual constants
 
 # A word is a run of letters and digits; spets-search.js uses /[\p{L}\p{N}]+/u.
 WORD = re.compile(r"[^\W_]+")
-_stem = snowballstemmer.stemmer("swedish").stemWord
+_stemmer = snowballstemmer.stemmer("swedish")
+_stems: dict[str, str] = {}
+
+
+def _stem(word: str) -> str:
+    """Snowball is slow in pure Python, but a site has only some thousand
+    distinct words, each used hundreds of times."""
+    stem = _stems.get(word)
+    if stem is None:
+        stem = _stems[word] = _stemmer.stemWord(word)
+    return stem
 
 
 def words(text: str) -> list[str]:
