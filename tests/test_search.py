@@ -140,6 +140,52 @@ def test_header_search_opens_the_search_page(page, base_url):
     assert "metoder/styrgrupp/" in results(page)
 
 
+def test_a_word_finds_the_words_it_begins(page, base_url):
+    # Swedish joins words: the fixture says "partnerskapsavtal" and
+    # "Partnerskapsdagar", never "partnerskapet" alone on those pages.
+    found = search(page, base_url, "q=partnerskapet", everything=True)
+    assert {"verktyg/avtalslista/", "fallstudier/umu-partner/"} <= set(found)
+    marks = page.locator(".spets-result__excerpt mark").all_text_contents()
+    assert "partnerskapsavtal" in [m.lower() for m in marks]
+
+
+def test_a_question_finds_what_it_is_about(page, base_url):
+    plain = search(page, base_url, "q=styrgrupp")
+    # The small words are left out, and the status says so.
+    without = search(page, base_url, "q=fungerar styrgrupp")
+    assert without and search(page, base_url, "q=hur fungerar en styrgrupp") == without
+    assert status(page).endswith("(utan småorden hur, en).")
+    # A longer query needs all words but one: a word no page has still leaves results.
+    found = search(page, base_url, "q=styrgrupp förankring xyzzyq")
+    assert found and set(found) <= set(plain)
+    assert re.fullmatch(r"\d+ träff(ar)? med minst 2 av 3 sökord för ”styrgrupp förankring xyzzyq”\.", status(page))
+    # Two words: both are needed, unless no page has both; the status says so.
+    assert set(search(page, base_url, "q=styrgrupp förankring")) < set(plain)
+    assert search(page, base_url, "q=styrgrupp xyzzyq") == plain
+    assert status(page).startswith(f"{len(plain)} träffar med minst 1 av 2 sökord")
+    assert search(page, base_url, "q=xyzzyq") == []
+    assert status(page) == "Inga träffar för ”xyzzyq”."
+    # Only small words: they are searched for; only punctuation: nothing.
+    assert search(page, base_url, "q=och")
+    assert search(page, base_url, "q=%3F%3F%3F") == []
+
+
+# Python's tokens and stems (the index) and the browser's (the query) must agree.
+WORDS_IN_BROWSER = """async (texts) => {
+  const engine = await import('../assets/spets-search.js');
+  return texts.map((t) => engine.words(t).map((w) => globalThis.spetsStem(w)));
+}"""
+
+
+def test_browser_and_index_split_and_stem_words_alike(page, base_url):
+    from spets import search as index
+
+    texts = ["Avtalen, styrgruppens – och förankringen!", "snake_case kebab-case 2019/20 §3 ½",
+             "Cafe\u0301 ÅÄÖ åäö Ünïcödé İstanbul", "e-post: a.b@c.se https://x.se/y?z=1", "Ελληνικά 中文 😀 x²"]
+    page.goto(base_url + "sok/")
+    assert page.evaluate(WORDS_IN_BROWSER, texts) == [[index._stem(w) for w in index.words(t)] for t in texts]
+
+
 def hit_count(page) -> int:
     """The number of hits the status line announces."""
     found = re.match(r"(\d+) träff", status(page))

@@ -176,7 +176,12 @@
       shown = 0;
       await showMore(true);
       if (mine !== generation) return;
-      status.textContent = (results.length ? hits(results.length) : "Inga träffar") + describe(q, filters) + ".";
+      // A question typed as a sentence: say which words did not count.
+      const some = found.matched < found.words && results.length
+        ? `${hits(results.length)} med minst ${found.matched} av ${found.words} sökord`
+        : "";
+      const left = found.left.length ? ` (utan småorden ${found.left.join(", ")})` : "";
+      status.textContent = (some || (results.length ? hits(results.length) : "Inga träffar")) + describe(q, filters) + left + ".";
     }
 
     more.addEventListener("click", async () => {

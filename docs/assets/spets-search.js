@@ -2,24 +2,44 @@
 // writes (see its docstring for the files) and answers queries.
 //
 //   const index = await open(siteRoot);
-//   const { pages, counts } = await index.search("avtalen", { amne: ["avtal"] });
+//   const { pages, counts, matched, words, left } = await index.search("avtalen", { amne: ["avtal"] });
 //   index.page(pages[0])          -> { url, title, kind }
 //   await index.excerpt(pages[0], "avtalen") -> [[text, isHit], …] around the hits
 //
 // Each word of the query is stemmed as the index was (spets-stem.js), so
-// "avtalen" finds "avtal"; the last word is also taken as the beginning of a
-// longer word, since the reader may still be typing it. A page must match
-// every word; its score is the sum of the words' scores (BM25, computed at
-// build time), a word that only begins a page's word counting half.
+// "avtalen" finds "avtal". A word also finds longer words it begins, at half
+// score: the reader may still be typing it, and Swedish joins words
+// ("partnerskap" finds "partnerskapsavtal", "förankrar" finds "förankring").
+// Small words ("hur", "man", "och") are left out of a query that has other
+// words, so a question finds what it is about; alone they are searched for.
+// A page must have every word of a query of one or two words, and all but
+// one of a longer query (`matched` of `words`; fewer if no page has that
+// many), so a question typed as a sentence still finds what it is about.
+// A page's score is the sum of its words' scores (BM25, computed at build
+// time), so pages with more of the words, or with them in the title, rank
+// first.
 import "./spets-stem.js";
 
 const WORD = /[\p{L}\p{N}]+/gu; // spets/search.py: [^\W_]+
 const EXCERPT_WORDS = 24;
 const MAX_WORDS = 12; // a pasted paragraph must not fetch the whole index
 const stem = globalThis.spetsStem;
+// Swedish function and question words, after Snowball's Swedish stop list.
+const SMALL = new Set(("alla allt att av blev bli blir de dem den denna deras dess dessa det detta dig din " +
+  "ditt du där då efter ej eller en er era ert ett från för ha hade han hans har henne hennes hon honom hur " +
+  "här i icke ingen inom inte jag ju kan kunde man med mellan men mig min mina mitt mot mycket ni nu när " +
+  "någon något några och om oss på samma sedan sig sin sina sitta själv skulle som så sådan till under upp " +
+  "ut utan vad var vara varför varit varje vars vart vem vi vid vilka vilken vilket vill är åt än ännu över").split(" "));
 
 export function words(text) {
   return (text.normalize("NFC").toLowerCase().match(WORD) || []).slice(0, MAX_WORDS);
+}
+
+// The words a query searches for, and the small words it leaves out.
+export function queryWords(text) {
+  const all = words(text);
+  const big = all.filter((w) => !SMALL.has(w));
+  return big.length ? [big, all.filter((w) => SMALL.has(w))] : [all, []];
 }
 
 async function fetchJson(url) {
@@ -70,16 +90,16 @@ class Index {
     return out;
   }
 
-  // page -> best score of the index words that match one query word.
-  async scoresOf(word, prefix) {
+  // page -> best score of the index words that one query word finds.
+  async scoresOf(word) {
     const s = stem(word);
-    const end = prefix ? s + "\uffff" : s;
+    const end = s + "\uffff";
     const scores = new Float64Array(this.pages.length);
     for (const chunk of await Promise.all(this.chunksFor(s, end).map((i) => this.chunk(i)))) {
       let i = lowerBound(chunk.words, s);
       for (; i < chunk.words.length && chunk.words[i] <= end; i++) {
         const w = chunk.words[i];
-        if (w !== s && !(prefix && w.startsWith(s))) continue;
+        if (!w.startsWith(s)) continue;
         const weight = w === s ? 1 : 0.5;
         const list = chunk.lists[i];
         for (let j = 0, page = 0; j < list.length; j += 2) {
@@ -96,20 +116,28 @@ class Index {
   // The counts of `relax` (the kind, a single choice) ignore its own filter,
   // so that the other kinds show what choosing them would give.
   async search(q, filters = {}, relax = "typ") {
-    const query = words(q);
-    if (q.trim() && !query.length) return { pages: [], counts: {} }; // only punctuation
-    let total = null;
-    for (const [k, word] of query.entries()) {
-      const scores = await this.scoresOf(word, k === query.length - 1);
-      if (!total) total = scores;
-      else for (let p = 0; p < total.length; p++) total[p] = total[p] && scores[p] ? total[p] + scores[p] : 0;
+    const [query, left] = queryWords(q);
+    let total = null; // page -> score, without text: every page counts
+    let found = null; // page -> how many of the words it has
+    let matched = 0;
+    if (q.trim()) {
+      total = new Float64Array(this.pages.length);
+      found = new Uint8Array(this.pages.length);
+      for (const word of query) {
+        const scores = await this.scoresOf(word);
+        for (let p = 0; p < total.length; p++) {
+          if (scores[p]) [total[p], found[p]] = [total[p] + scores[p], found[p] + 1];
+        }
+      }
+      const most = found.reduce((a, b) => Math.max(a, b), 0);
+      matched = Math.min(most, query.length <= 2 ? query.length : query.length - 1);
     }
     const need = Object.entries(filters).map(([facet, values]) =>
       [facet, values.map((v) => this.number.get(facet + ":" + v) ?? -1)]);
     const counts = {};
     const pages = [];
     for (let p = 0; p < this.pages.length; p++) {
-      if (total && !total[p]) continue;
+      if (found && (!matched || found[p] < matched)) continue;
       const has = this.pages[p][3];
       const misses = need.filter(([, numbers]) => !numbers.every((n) => has.includes(n)));
       if (misses.length > 1 || (misses.length === 1 && misses[0][0] !== relax)) continue;
@@ -125,7 +153,7 @@ class Index {
       const collator = new Intl.Collator("sv");
       pages.sort((a, b) => collator.compare(this.pages[a][1], this.pages[b][1]));
     }
-    return { pages, counts };
+    return { pages, counts, matched, words: query.length, left };
   }
 
   text(n) {
@@ -138,12 +166,12 @@ class Index {
   // About EXCERPT_WORDS words of page n's text, where the words of q are
   // densest: [[text, isHit], …].
   async excerpt(n, q) {
-    const query = words(q).map((w, k, all) => [stem(w), k === all.length - 1]);
+    const stems = queryWords(q)[0].map(stem);
     const text = await this.text(n);
     const found = Array.from(text.matchAll(WORD));
     const hit = found.map((m) => {
       const s = stem(m[0].toLowerCase());
-      return query.some(([q, prefix]) => s === q || (prefix && s.startsWith(q)));
+      return stems.some((q) => s.startsWith(q));
     });
     let start = 0;
     let best = 0;
