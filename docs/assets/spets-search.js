@@ -24,7 +24,7 @@ const WORD = /[\p{L}\p{N}]+/gu; // spets/search.py: [^\W_]+
 const EXCERPT_WORDS = 24;
 const MAX_WORDS = 12; // a pasted paragraph must not fetch the whole index
 const stem = globalThis.spetsStem;
-// Swedish function and question words, after Snowball's Swedish stop list.
+// Swedish function and question words (most of Snowball's Swedish stop list).
 const SMALL = new Set(("alla allt att av blev bli blir de dem den denna deras dess dessa det detta dig din " +
   "ditt du där då efter ej eller en er era ert ett från för ha hade han hans har henne hennes hon honom hur " +
   "här i icke ingen inom inte jag ju kan kunde man med mellan men mig min mina mitt mot mycket ni nu när " +
@@ -126,7 +126,9 @@ class Index {
       for (const word of query) {
         const scores = await this.scoresOf(word);
         for (let p = 0; p < total.length; p++) {
-          if (scores[p]) [total[p], found[p]] = [total[p] + scores[p], found[p] + 1];
+          if (!scores[p]) continue;
+          total[p] += scores[p];
+          found[p] += 1;
         }
       }
       const most = found.reduce((a, b) => Math.max(a, b), 0);
