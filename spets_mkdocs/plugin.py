@@ -49,6 +49,9 @@ class SpetsPlugin(BasePlugin):
     def on_files(self, files: Files, *, config) -> Files:
         self.blocks = {}
         self.documents: list[search.Document] = []
+        for file in files:
+            if file.dest_uri.split("/")[0] == search.INDEX_DIR:
+                raise PluginError(f"docs/{file.src_uri} krockar med sökindexet ({search.INDEX_DIR}/): byt namn på filen")
         for page in self.renderer.pages():
             self.blocks[page.src_uri] = page.blocks
             if files.get_file_from_path(page.src_uri):
@@ -95,9 +98,12 @@ class SpetsPlugin(BasePlugin):
 
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
-        for path, content in search.build(self.documents).items():
-            (site / path).parent.mkdir(parents=True, exist_ok=True)
-            (site / path).write_bytes(content)
+        try:
+            for path, content in search.build(self.documents).items():
+                (site / path).parent.mkdir(parents=True, exist_ok=True)
+                (site / path).write_bytes(content)
+        except OSError as error:
+            raise PluginError(f"Sökindexet kunde inte skrivas: {error.strerror or error} ({error.filename})")
 
     def on_serve(self, server, *, config, builder):
         for _, path in find_files(self.root):

@@ -137,6 +137,16 @@ def test_entry_pages_are_not_in_the_nav(site):
     assert not any("styrgrupp" in h or "avsiktsforklaring" in h for h in home | entry)
 
 
+def test_a_hand_written_file_in_the_search_index_folder_stops_the_build(kb):
+    (kb / "docs" / "sokindex").mkdir()
+    (kb / "docs" / "sokindex" / "meta.json").write_text("{}", encoding="utf-8")
+    r = mkdocs_build(kb)
+    out = r.stdout + r.stderr
+    assert r.returncode == 1 and "Traceback" not in out
+    assert "docs/sokindex/meta.json krockar med sökindexet (sokindex/): byt namn på filen" in out
+    assert not (kb / "site").exists()
+
+
 def test_invalid_content_stops_the_build_with_the_check_messages(kb):
     (kb / "methods/styrgrupp.yml").write_text("id: styrgrupp\ntitle: [\n", encoding="utf-8")
     (kb / "tools/arsfragor.yml").write_text(
