@@ -18,16 +18,14 @@ from urllib.parse import urlsplit
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import model as m
-from .load import Document, find_files, load_file, stray_files
-from .problems import Problem
+from .load import PLAIN_NAME, Document, find_files, load_file, position, stray_files
+from .problems import Problem, summary
 
 NULL = "tag:yaml.org,2002:null"
 INT = "tag:yaml.org,2002:int"
 BOOL = "tag:yaml.org,2002:bool"
 _INVALID = object()  # a value that failed its check (the problem is recorded)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_EMAIL = re.compile(r"^[^@\s/:]+@[^@\s/:]+\.[a-z]{2,}$", re.I)
-_HOST = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?$", re.I)
+_CONTROL = re.compile(f"[{m.CONTROL_CHARS}]")
 
 
 @dataclass(frozen=True)
@@ -35,6 +33,11 @@ class CheckResult:
     entries: tuple[m.Entry, ...]
     problems: tuple[Problem, ...]
     files: int
+
+    def report(self, format: str = "text") -> str:
+        """One line per problem ("github": as workflow commands), then the summary."""
+        lines = [p.github() if format == "github" else p.text() for p in self.problems]
+        return "\n".join([*lines, summary(list(self.problems), self.files)])
 
 
 def check_root(root: FsPath, today: dt.date | None = None) -> CheckResult:
@@ -87,12 +90,8 @@ def _duplicate_ids(docs: list[Document]) -> list[Problem]:
         other = seen.setdefault((doc.kind, doc.stem), doc.path)
         if other != doc.path:
             where = next((v for k, v in doc.node.value if k.value == "id"), doc.node)
-            problems.append(Problem(doc.path, *_pos(where), "id", f"id:t {doc.stem!r} används redan av {other}"))
+            problems.append(Problem(doc.path, *position(where), "id", f"id:t {doc.stem!r} används redan av {other}"))
     return problems
-
-
-def _pos(node: Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 def _quote(text: str) -> str:
@@ -102,7 +101,7 @@ def _quote(text: str) -> str:
 
 def _field_name(name: str) -> str:
     """A key as the field of a problem; a key that is not a plain name is quoted."""
-    return name if re.fullmatch(r"[\w-]{1,60}", name) else _quote(name)
+    return name if PLAIN_NAME.fullmatch(name) else _quote(name)
 
 
 def _suggest(word: str, options) -> str:
@@ -117,7 +116,7 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def problem(self, node: Node, field: str, message: str) -> object:
-        self.problems.append(Problem(self.doc.path, *_pos(node), field, message))
+        self.problems.append(Problem(self.doc.path, *position(node), field, message))
         return _INVALID
 
     def run(self) -> list[m.Entry]:
@@ -154,7 +153,7 @@ class _Checker:
                 continue
             data = self._mapping(value, self.kind.fields, key.value)
             if data is not _INVALID and not any(v is _INVALID for v in data.values()):
-                entries.append(m.Entry(self.kind.name, key.value, self.doc.path, _pos(key)[0], data))
+                entries.append(m.Entry(self.kind.name, key.value, self.doc.path, position(key)[0], data))
         if not self.doc.node.value:
             self.problem(self.doc.node, "", f"inga {self.kind.plural} finns i filen")
         return entries
@@ -249,6 +248,8 @@ class _Checker:
         return node.value
 
     def _year(self, node, t: m.Year, path):
+        if node.style in ("'", '"') and re.fullmatch(r"\d{4}", node.value):
+            return self.problem(node, path, f"skriv årtalet utan citattecken: {node.value}")
         if node.tag != INT or not re.fullmatch(r"\d{4}", node.value):
             return self.problem(node, path, f"ska vara ett årtal med fyra siffror, t.ex. 2017 (inte {_quote(node.value)})")
         year = int(node.value)
@@ -268,12 +269,14 @@ class _Checker:
         return date
 
     def _bool(self, node, t: m.Bool, path):
+        if node.style in ("'", '"') and node.value in ("true", "false"):
+            return self.problem(node, path, f"skriv {node.value} utan citattecken")
         if node.tag != BOOL or node.value not in ("true", "false"):
             return self.problem(node, path, f"ska vara true eller false (inte {_quote(node.value)})")
         return node.value == "true"
 
     def _url(self, node, t: m.Url, path):
-        url = self._string(node, path, 500, False)
+        url = self._string(node, path, t.max_len, False)
         if url is _INVALID:
             return url
         parts = urlsplit(url)
@@ -281,8 +284,7 @@ class _Checker:
         if scheme not in t.schemes:
             return self.problem(node, path, f"adressen måste börja med {' eller '.join(s + ':' for s in t.schemes)}"
                                 + (f" (inte {scheme}:)" if scheme else ""))
-        ok = _EMAIL.match(parts.path) if scheme == "mailto" else _HOST.match(parts.netloc)
-        if not ok or " " in url:
+        if not re.fullmatch(t.pattern(), scheme + url[len(scheme):]):
             return self.problem(node, path, f"{_quote(url)} är inte en giltig adress")
         return url
 
@@ -300,7 +302,7 @@ class _Checker:
                             + _suggest(value, self.ids[t.kind]))
 
     def _path(self, node, t: m.Path, path):
-        rel = self._string(node, path, 200, False)
+        rel = self._string(node, path, t.max_len, False)
         if rel is _INVALID:
             return rel
         if not re.fullmatch(rf"{t.under}/[A-Za-z0-9._-]+", rel) or ".." in rel:

@@ -15,7 +15,6 @@ from . import model as m
 from . import schema as json_schema
 from .check import check_root
 from .load import find_files
-from .problems import summary
 from .scaffold import template
 
 
@@ -66,9 +65,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check(args) -> int:
     result = check_root(args.root)
-    for problem in result.problems:
-        print(problem.github() if args.format == "github" else problem.text())
-    print(summary(list(result.problems), result.files))
+    print(result.report(args.format))
     return 1 if result.problems else 0
 
 
@@ -100,9 +97,7 @@ def _schema(args) -> int:
         return _headers(args.root)
     result = check_root(args.root)
     if result.problems:
-        for problem in result.problems:
-            print(problem.text())
-        print(summary(list(result.problems), result.files))
+        print(result.report())
         print("spets: schemat skrivs från innehållet: rätta problemen ovan först", file=sys.stderr)
         return 1
     kb = index.build(result.entries)

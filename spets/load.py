@@ -258,7 +258,7 @@ _YAML_PROBLEMS = (
 _FORBIDDEN_CHAR = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Error contexts whose mark is where the unclosed construct began.
 _UNCLOSED = ("while parsing a flow", "while scanning a quoted scalar")
-_NAME = re.compile(r"[\w-]{1,60}")
+PLAIN_NAME = re.compile(r"[\w-]{1,60}")  # a key shown as is in messages; others are quoted
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*|")
 _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:\s|$)")
 
@@ -322,30 +322,31 @@ def _inspect(node: Node):
     while stack:
         n, path = stack.pop()
         if n.tag not in STANDARD_TAGS:
-            yield (*_where(n), path, _tag_message(n.tag))
+            yield (*position(n), path, _tag_message(n.tag))
             continue
         if isinstance(n, MappingNode):
             seen: dict[str, int] = {}
             for key, value in n.value:
                 if not isinstance(key, ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
-                    yield (*_where(key), path, "nycklar måste vara enkla namn")
+                    yield (*position(key), path, "nycklar måste vara enkla namn")
                     continue
                 field = f"{path}.{key.value}" if path else key.value
-                if not _NAME.fullmatch(key.value):  # check.py names odd keys; here the parent will do
+                if not PLAIN_NAME.fullmatch(key.value):  # check.py names odd keys; here the parent will do
                     field = path
                 if key.tag not in STANDARD_TAGS:
-                    yield (*_where(key), field, _tag_message(key.tag))
+                    yield (*position(key), field, _tag_message(key.tag))
                 elif key.value in seen:
-                    yield (*_where(key), field, f"nyckeln {key.value!r} förekommer två gånger "
+                    yield (*position(key), field, f"nyckeln {key.value!r} förekommer två gånger "
                                                 f"(första gången på rad {seen[key.value]})")
                 else:
-                    seen[key.value] = _where(key)[0]
+                    seen[key.value] = position(key)[0]
                 stack.append((value, field))
         elif isinstance(n, SequenceNode):
             stack.extend((item, f"{path}[{i + 1}]") for i, item in enumerate(n.value))
 
 
-def _where(node: Node) -> tuple[int, int]:
+def position(node: Node) -> tuple[int, int]:
+    """Line and column of a node, counted from 1 as editors do."""
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 

@@ -25,6 +25,15 @@ MAX_DEPTH = 32  # nesting deeper than this is never legitimate content
 
 # ---------------------------------------------------------------- field types
 
+# Patterns shared by check.py (Python) and the JSON Schema (also read by the
+# form in JavaScript): plain ASCII classes, \S, \d and \u escapes only.
+CONTROL_CHARS = r"\u0000-\u0008\u000b-\u001f\u007f"  # tab and line feed are allowed
+HOST = r"[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?"
+EMAIL = r"[^@\s/:]+@[^@\s/:]+\.[A-Za-z]{2,}"
+# After the host: no space, quote or angle bracket, and no character that
+# turns the direction of text (it would make the address read differently).
+URL_REST = r'[^\s"<>\u200e\u200f\u202a-\u202e\u2066-\u2069]'
+
 
 @dataclass(frozen=True)
 class Text:
@@ -62,6 +71,15 @@ class Bool:
 @dataclass(frozen=True)
 class Url:
     schemes: tuple[str, ...] = ("https", "http", "mailto")
+    max_len: int = 500
+
+    def pattern(self) -> str:
+        """The whole address (scheme in lower case), for check.py and the JSON Schema."""
+        web = [s for s in self.schemes if s != "mailto"]
+        parts = [rf"(?:{'|'.join(web)})://{HOST}(?:[/?#]{URL_REST}*)?"] if web else []
+        if "mailto" in self.schemes:
+            parts.append(rf"mailto:{EMAIL}")
+        return "^(?:" + "|".join(parts) + ")$"
 
 
 @dataclass(frozen=True)
@@ -76,6 +94,7 @@ class Path:
     """A file below docs/ that is published with the site (e.g. a template)."""
 
     under: str = "filer"
+    max_len: int = 200
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,6 @@ from spets import index, outputs, search
 from spets import model as m
 from spets.check import check_root
 from spets.load import find_files
-from spets.problems import summary
 from spets.render import Renderer, unstash
 
 
@@ -35,8 +34,7 @@ class SpetsPlugin(BasePlugin):
         _pin_build_date(self.root)
         result = check_root(self.root)
         if result.problems:
-            lines = [p.text() for p in result.problems]
-            raise PluginError("\n".join([*lines, summary(list(result.problems), result.files)]))
+            raise PluginError(result.report())
         self.kb = index.build(result.entries)
         self.site = outputs.SiteInfo(name=config.site_name, url=config.site_url or "",
                                      repo_url=config.repo_url or "", commit=_commit(self.root))

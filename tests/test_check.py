@@ -81,6 +81,18 @@ CASES = [
      "case_studies/liu-partner.yml:11:8: ended: slutåret 2010 ligger före startåret 2015"),
     ("case_studies/liu-partner.yml", "started: 2015", "started: 2015-2020",
      "case_studies/liu-partner.yml:10:10: started: ska vara ett årtal med fyra siffror, t.ex. 2017 (inte '2015-2020')"),
+    ("case_studies/liu-partner.yml", "started: 2015", 'started: "2015"',
+     "case_studies/liu-partner.yml:10:10: started: skriv årtalet utan citattecken: 2015"),
+    ("taxonomy/larosaten.yml", "  spets: true", "  spets: 'true'",
+     "taxonomy/larosaten.yml:6:10: bth.spets: skriv true utan citattecken"),
+    # An address with a quote, an angle bracket or a character that turns the
+    # direction of text could read as something else: it is refused.
+    ("case_studies/liu-partner.yml", "url: https://liu.se/artikel/strategiska-partnerskap",
+     """url: 'https://liu.se/"><script>'""",
+     """case_studies/liu-partner.yml:21:10: sources[1].url: 'https://liu.se/"><script>' är inte en giltig adress"""),
+    ("case_studies/liu-partner.yml", "url: https://liu.se/artikel/strategiska-partnerskap",
+     'url: "https://liu.se/\\u202eexe.txt"',
+     "case_studies/liu-partner.yml:21:10: sources[1].url: 'https://liu.se/\\u202eexe.txt' är inte en giltig adress"),
     ("case_studies/liu-partner.yml", "    sector: naringsliv", "    sector: avtal",
      "case_studies/liu-partner.yml:9:13: partners[2].sector: 'avtal' är ett ämne, inte en sektor"),
     ("case_studies/liu-partner.yml", "  - title: LiU om strategiska partnerskap\n"
