@@ -186,6 +186,21 @@ def test_browser_and_index_split_and_stem_words_alike(page, base_url):
     assert page.evaluate(WORDS_IN_BROWSER, texts) == [[index._stem(w) for w in index.words(t)] for t in texts]
 
 
+def test_a_missing_index_part_is_said_and_tried_again(page, base_url):
+    page.goto(base_url + "sok/")
+    page.wait_for_function("/Skriv/.test(document.querySelector('.spets-status').textContent)")
+    # E.g. the site was published anew while the page was open.
+    page.route("**/sokindex/*/o*.json", lambda route: route.fulfill(status=404))
+    page.fill("#s-q", "styrgrupp")
+    page.wait_for_function("/kunde inte hämta/.test(document.querySelector('.spets-status').textContent)")
+    page.unroute("**/sokindex/*/o*.json")
+    # The browser itself logs the 404s we caused; nothing else may be logged.
+    page.errors[:] = [e for e in page.errors if "status of 404" not in e]
+    page.fill("#s-q", "styrgruppen")
+    page.wait_for_function("/träffar för/.test(document.querySelector('.spets-status').textContent)")
+    assert "metoder/styrgrupp/" in results(page)
+
+
 def hit_count(page) -> int:
     """The number of hits the status line announces."""
     found = re.match(r"(\d+) träff", status(page))

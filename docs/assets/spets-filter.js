@@ -162,7 +162,15 @@
       const mine = ++generation;
       const { q, filters } = readState();
       showAbout(q, filters);
-      const found = await index.search(q, filters);
+      let found;
+      try {
+        found = await index.search(q, filters);
+      } catch (error) {
+        // E.g. offline, or the site was published anew and this page's index is gone.
+        console.warn(error);
+        if (mine === generation) status.textContent = "Sökningen kunde inte hämta sitt index. Ladda om sidan och försök igen.";
+        return;
+      }
       if (mine !== generation) return;
       showCounts(found.counts);
       if (!q && Object.keys(filters).length === 0) {

@@ -75,7 +75,10 @@ class Index {
       this.chunks.set(i, fetchJson(new URL(`o${i}.json`, this.folder)).then((pairs) => ({
         words: pairs.map((p) => p[0]),
         lists: pairs.map((p) => p[1]),
-      })));
+      }), (error) => {
+        this.chunks.delete(i); // the next search tries again
+        throw error;
+      }));
     }
     return this.chunks.get(i);
   }
@@ -160,7 +163,8 @@ class Index {
 
   text(n) {
     if (!this.texts.has(n)) {
-      this.texts.set(n, fetch(new URL(`s${n}.txt`, this.folder)).then((r) => (r.ok ? r.text() : "")));
+      // Without its text a result still shows, only without an excerpt.
+      this.texts.set(n, fetch(new URL(`s${n}.txt`, this.folder)).then((r) => (r.ok ? r.text() : ""), () => ""));
     }
     return this.texts.get(n);
   }
