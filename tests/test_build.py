@@ -94,6 +94,10 @@ def test_hand_written_pages_show_live_figures(site):
     lifecycle = article(page(site, "faser"))
     assert lifecycle.index("Identifiera och välja partner") < lifecycle.index("Förnya eller avsluta")
     assert 'href="../metoder/styrgrupp/"' in lifecycle
+    # Every phase links to its page, also one without methods yet.
+    for phase in ("identifiera", "etablera", "genomfora", "folja-upp", "fornya-avsluta"):
+        assert f'href="{phase}/">Allt i fasen</a>' in lifecycle, phase
+    assert "inga ännu" in lifecycle
     glossary = page(site, "begrepp")
     assert 'id="samverkan"' in glossary and "samsynwiki.se" in glossary
 

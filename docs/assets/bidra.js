@@ -190,9 +190,18 @@
       "Vill du börja om, tryck på ”Töm formuläret” längst ner."), form.firstChild);
   }
 
+  // A field's element, and the path of one field in row i of a list.
+  function scopeOf(path) {
+    return root.querySelector('[data-path="' + path + '"]');
+  }
+
+  function cell(path, i, sub) {
+    return path + "." + i + "." + sub;
+  }
+
   function setValue(name, s, value, path) {
     var type = baseType(s);
-    var scope = root.querySelector('[data-path="' + path + '"]');
+    var scope = scopeOf(path);
     if (!scope || value === null) return;
     if ((type === "array" && s.items.enum) || (type === "string" && s.enum)) {
       var wanted = [].concat(value);
@@ -208,7 +217,7 @@
       value.forEach(function (item, i) {
         if (!item || typeof item !== "object") return;
         Object.keys(item).forEach(function (sub) {
-          if (s.items.properties[sub]) setValue(sub, s.items.properties[sub], item[sub], path + "." + i + "." + sub);
+          if (s.items.properties[sub]) setValue(sub, s.items.properties[sub], item[sub], cell(path, i, sub));
         });
       });
       return;
@@ -334,7 +343,7 @@
       row.appendChild(el("legend", {}, (ROW_LABEL[name] || "Rad") + " " + (i + 1)));
       var req = s.items.required || [];
       Object.keys(s.items.properties).forEach(function (sub) {
-        row.appendChild(field(sub, s.items.properties[sub], req.indexOf(sub) >= 0, path + "." + i + "." + sub));
+        row.appendChild(field(sub, s.items.properties[sub], req.indexOf(sub) >= 0, cell(path, i, sub)));
       });
       if (kept.length > 1) {
         var remove = el("button", { type: "button", "class": "md-button bidra-remove" }, "Ta bort " + (ROW_LABEL[name] || "rad").toLowerCase() + " " + (i + 1));
@@ -347,10 +356,10 @@
       }
       rows.appendChild(row);
       Object.keys(values).forEach(function (sub) {
-        var control = row.querySelector('[name="' + path + "." + i + "." + sub + '"]');
+        var control = row.querySelector('[name="' + cell(path, i, sub) + '"]');
         if (!control) return;
         if (control.type === "radio" || control.type === "checkbox") {
-          row.querySelectorAll('[name="' + path + "." + i + "." + sub + '"]').forEach(function (c) {
+          row.querySelectorAll('[name="' + cell(path, i, sub) + '"]').forEach(function (c) {
             c.checked = values[sub].indexOf(c.value) >= 0;
           });
         } else control.value = values[sub][0] || "";
@@ -383,7 +392,7 @@
 
   function read(name, s, isRequired, path) {
     var type = baseType(s);
-    var scope = root.querySelector('[data-path="' + path + '"]');
+    var scope = scopeOf(path);
     if (!scope) return undefined;
     if (type === "array" && s.items.enum) {
       var picked = Array.prototype.filter.call(scope.querySelectorAll('input[name="' + path + '"]'),
@@ -401,7 +410,7 @@
         var item = {};
         var req = s.items.required || [];
         Object.keys(s.items.properties).forEach(function (sub) {
-          var v = read(sub, s.items.properties[sub], req.indexOf(sub) >= 0, path + "." + i + "." + sub);
+          var v = read(sub, s.items.properties[sub], req.indexOf(sub) >= 0, cell(path, i, sub));
           if (v !== undefined) item[sub] = v;
         });
         if (Object.keys(item).length || (i === 0 && isRequired)) items.push(item);
@@ -535,10 +544,10 @@
     var shown = [];
     errors.forEach(function (e) {
       var path = e.path;
-      var scope = root.querySelector('[data-path="' + path + '"]');
+      var scope = scopeOf(path);
       while (!scope && path.indexOf(".") >= 0) {
         path = path.slice(0, path.lastIndexOf("."));
-        scope = root.querySelector('[data-path="' + path + '"]');
+        scope = scopeOf(path);
       }
       if (!scope || !scope.classList.contains("bidra-field")) scope = scope && scope.closest(".bidra-field");
       if (!scope) scope = root.querySelector(".bidra-field");
