@@ -31,6 +31,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 
 import snowballstemmer
 
@@ -41,6 +42,8 @@ K1, B = 1.2, 0.75  # BM25's usual constants
 
 # A word is a run of letters and digits; spets-search.js uses /[\p{L}\p{N}]+/u.
 WORD = re.compile(r"[^\W_]+")
+# A soft hyphen or a word joiner inside a word does not split it.
+INVISIBLE = re.compile("[\u00ad\u200b\u2060]")
 _stemmer = snowballstemmer.stemmer("swedish")
 _stems: dict[str, str] = {}
 
@@ -55,7 +58,7 @@ def _stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return WORD.findall(unicodedata.normalize("NFC", text).lower())
+    return WORD.findall(unicodedata.normalize("NFC", INVISIBLE.sub("", text)).lower())
 
 
 @dataclass
@@ -72,7 +75,8 @@ class Document:
 # -------------------------------------------------------------- reading HTML
 
 # Tags that do not break a word's flow; every other tag is a word boundary.
-INLINE = {"a", "abbr", "b", "code", "em", "i", "mark", "small", "span", "strong", "sub", "sup"}
+INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
+          "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -88,25 +92,31 @@ class _Reader(HTMLParser):
         self.parts: list[str] = []
         self.title: list[str] | None = None  # collecting the h1 while not None
         self.seen_h1 = False
-        self.skip = 0  # depth inside an ignored element
+        self.skip: tuple[str, int] | None = None  # (tag, depth) of the ignored element we are in
         self.field: tuple[str, str] | None = None  # ("meta"|"filter", name) being read
         self.value: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag in VOID:
-            self.parts.append(" ")
+            if tag not in INLINE:
+                self._space()
             return
         if "data-search-meta" in a or "data-search-filter" in a:
             self.field = ("meta", a["data-search-meta"]) if "data-search-meta" in a else ("filter", a["data-search-filter"])
             self.value = []
-        if self.skip or "data-search-ignore" in a or "headerlink" in (a.get("class") or "").split() \
+        # An ignored element ends with its own end tag; only tags of its name
+        # are counted, so an unclosed <p> or a stray </i> inside cannot move it.
+        if self.skip:
+            if tag == self.skip[0]:
+                self.skip = (tag, self.skip[1] + 1)
+        elif "data-search-ignore" in a or "headerlink" in (a.get("class") or "").split() \
                 or tag in ("script", "style", "template"):
-            self.skip += 1
+            self.skip = (tag, 1)
         elif tag == "h1" and not self.seen_h1:
             self.title, self.seen_h1 = [], True
         if tag not in INLINE:
-            self.parts.append(" ")
+            self._space()
 
     def handle_endtag(self, tag):
         if tag in VOID:
@@ -122,12 +132,16 @@ class _Reader(HTMLParser):
                 self.doc.filters.setdefault(name, []).append(value)
             self.field = None
         if self.skip:
-            self.skip -= 1
+            if tag == self.skip[0]:
+                self.skip = (tag, self.skip[1] - 1) if self.skip[1] > 1 else None
         elif tag == "h1" and self.title is not None:
             self.doc.title = self.doc.title or " ".join("".join(self.title).split())
             self.title = None
         if tag not in INLINE:
-            self.parts.append(" ")
+            self._space()
+
+    def _space(self):
+        (self.title if self.title is not None else self.parts).append(" ")
 
     def handle_data(self, data):
         if self.field:
@@ -146,7 +160,7 @@ def read(url: str, html: str) -> Document:
     reader = _Reader(doc)
     reader.feed(html)
     reader.close()
-    doc.text = unicodedata.normalize("NFC", " ".join("".join(reader.parts).split()))
+    doc.text = unicodedata.normalize("NFC", " ".join(INVISIBLE.sub("", "".join(reader.parts)).split()))
     return doc
 
 
@@ -191,6 +205,25 @@ def build(docs: list[Document]) -> dict[str, bytes]:
     files = {f"{INDEX_DIR}/{folder}/{name}": content for name, content in body.items()}
     files[f"{INDEX_DIR}/meta.json"] = _json(meta)
     return files
+
+
+def load(site: Path) -> list[Document]:
+    """The pages of the index a previous build wrote into site/, for a
+    `--dirty` build, which reads again only the pages it rebuilds. [] when
+    there is none, or it cannot be read."""
+    try:
+        meta = json.loads((site / INDEX_DIR / "meta.json").read_text(encoding="utf-8"))
+        values = [v.split(":", 1) for v in meta["values"]]
+        docs = []
+        for n, (url, title, kind, numbers) in enumerate(meta["pages"]):
+            filters: dict[str, list[str]] = {}
+            for number in numbers:
+                filters.setdefault(values[number][0], []).append(values[number][1])
+            text = (site / INDEX_DIR / meta["folder"] / f"s{n}.txt").read_text(encoding="utf-8")
+            docs.append(Document(url, title, kind, filters, text))
+        return docs
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        return []
 
 
 def _postings(docs: list[Document]) -> dict[str, list[int]]:

@@ -8,7 +8,9 @@ read each page for the search index, which on_post_build writes.
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -26,6 +28,13 @@ from spets.render import Renderer, unstash
 class SpetsPlugin(BasePlugin):
     kb: index.KnowledgeBase
     renderer: Renderer
+    dirty = False
+    documents: dict[str, search.Document]  # page URL -> what the search index has of it
+
+    def on_startup(self, *, command, dirty):
+        # With on_startup, MkDocs keeps this object between the builds of
+        # `mkdocs serve`, so a --dirty rebuild still has the pages it skips.
+        self.dirty = dirty
 
     def on_config(self, config):
         # Runs before MkDocs touches site/: invalid content stops the build
@@ -46,7 +55,10 @@ class SpetsPlugin(BasePlugin):
 
     def on_files(self, files: Files, *, config) -> Files:
         self.blocks = {}
-        self.documents: list[search.Document] = []
+        if not self.dirty:
+            self.documents = {}
+        elif not getattr(self, "documents", None):  # first --dirty build: the rest is in the last index
+            self.documents = {d.url: d for d in search.load(Path(config.site_dir))}
         for file in files:
             if file.dest_uri.split("/")[0] == search.INDEX_DIR:
                 raise PluginError(f"docs/{file.src_uri} krockar med sökindexet ({search.INDEX_DIR}/): byt namn på filen")
@@ -62,6 +74,7 @@ class SpetsPlugin(BasePlugin):
             if files.get_file_from_path(path):
                 raise PluginError(f"docs/{path} krockar med en genererad fil: byt namn på filen")
             files.append(File.generated(config, path, content=content))
+        self.page_urls = {file.url for file in files.documentation_pages()}
         return files
 
     def on_pre_page(self, page, *, config, files):
@@ -91,15 +104,21 @@ class SpetsPlugin(BasePlugin):
             return html
         if not blocks:
             html = self.renderer.record(page.title or "") + html
-        self.documents.append(search.read(page.url, html))
+        self.documents[page.url] = search.read(page.url, html)
         return html
 
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
+        files = search.build([d for url, d in self.documents.items() if url in self.page_urls])
         try:
-            for path, content in search.build(self.documents).items():
+            for path, content in files.items():
                 (site / path).parent.mkdir(parents=True, exist_ok=True)
                 (site / path).write_bytes(content)
+            # A --dirty build keeps site/: the previous index's folder goes.
+            folder = json.loads(files[f"{search.INDEX_DIR}/meta.json"])["folder"]
+            for old in (site / search.INDEX_DIR).iterdir():
+                if old.is_dir() and old.name != folder:
+                    shutil.rmtree(old)
         except OSError as error:
             raise PluginError(f"Sökindexet kunde inte skrivas: {error.strerror or error} ({error.filename})")
 

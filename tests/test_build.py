@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
 import pytest
 
-from conftest import mkdocs_build, spets
+from conftest import BIN, mkdocs_build, run, spets
 from spets.check import check_root
 
 
@@ -149,6 +150,25 @@ def test_a_hand_written_file_in_the_search_index_folder_stops_the_build(kb):
     assert r.returncode == 1 and "Traceback" not in out
     assert "docs/sokindex/meta.json krockar med sökindexet (sokindex/): byt namn på filen" in out
     assert not (kb / "site").exists()
+
+
+def test_a_dirty_build_keeps_every_page_in_the_search_index(kb):
+    assert mkdocs_build(kb).returncode == 0
+    index = kb / "site" / "sokindex"
+    full = json.loads((index / "meta.json").read_text(encoding="utf-8"))
+    with (kb / "docs" / "om-spets.md").open("a", encoding="utf-8") as page:
+        page.write("\nEn ny mening om zebror.\n")
+    r = run(str(BIN / "mkdocs"), "build", "--dirty", "--no-strict", cwd=kb)  # MkDocs warns of --dirty
+    assert r.returncode == 0, r.stdout + r.stderr
+    dirty = json.loads((index / "meta.json").read_text(encoding="utf-8"))
+    assert dirty["pages"] == full["pages"]  # the pages the dirty build skipped are still there
+    assert [p.name for p in index.iterdir() if p.is_dir()] == [dirty["folder"]]  # the old folder is gone
+    n = [p[0] for p in dirty["pages"]].index("om-spets/")
+    assert "zebror" in (index / dirty["folder"] / f"s{n}.txt").read_text(encoding="utf-8")
+    # …and it is the index a full build makes.
+    dirty_files = {p.relative_to(index): p.read_bytes() for p in index.rglob("*") if p.is_file()}
+    assert mkdocs_build(kb).returncode == 0
+    assert {p.relative_to(index): p.read_bytes() for p in index.rglob("*") if p.is_file()} == dirty_files
 
 
 def test_invalid_content_stops_the_build_with_the_check_messages(kb):

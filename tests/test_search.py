@@ -186,6 +186,26 @@ def test_browser_and_index_split_and_stem_words_alike(page, base_url):
     assert page.evaluate(WORDS_IN_BROWSER, texts) == [[index._stem(w) for w in index.words(t)] for t in texts]
 
 
+def test_show_more_twice_quickly_shows_each_result_once(page, base_url):
+    search(page, base_url, "q=och")
+    total = hit_count(page)
+    assert total > 20
+    page.locator(".spets-more").dblclick()
+    page.wait_for_function("document.querySelectorAll('.spets-result').length >= 20")
+    while page.locator(".spets-more").is_visible():
+        shown = len(results(page))
+        page.click(".spets-more")
+        page.wait_for_function(f"document.querySelectorAll('.spets-result').length > {shown}")
+    found = results(page)
+    assert len(found) == len(set(found)) == total
+
+
+def test_punctuation_alone_is_no_text(page, base_url):
+    everything = search(page, base_url, "typ=metod", everything=True)
+    assert search(page, base_url, "q=%3F&typ=metod", everything=True) == everything
+    assert search(page, base_url, "q=%3F") == [] and status(page) == "Inga träffar för ”?”."
+
+
 def test_a_missing_index_part_is_said_and_tried_again(page, base_url):
     page.goto(base_url + "sok/")
     page.wait_for_function("/Skriv/.test(document.querySelector('.spets-status').textContent)")

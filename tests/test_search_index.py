@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from spets import search
 
 PAGE = """<div hidden data-search-ignore><span data-search-meta="title">Gemensam styrgrupp</span>
@@ -31,6 +33,32 @@ def test_read_takes_the_record_the_title_and_only_the_indexed_text():
 def test_read_without_a_record_takes_the_first_h1():
     doc = search.read("om/", "<h1>Om SPETS</h1><p>Text</p><h1>Andra</h1>")
     assert (doc.title, doc.kind, doc.filters, doc.text) == ("Om SPETS", "", {}, "Text Andra")
+
+
+@pytest.mark.parametrize("html, title, text", [
+    # An ignored element ends at its own end tag, whatever is unclosed or stray inside it.
+    ("<div data-search-ignore><p>a<p>b</div><p>synlig text</p>", "", "synlig text"),
+    ("<div data-search-ignore><b>x</i></i>hemlig</div><p>ok</p>", "", "ok"),
+    ("<div data-search-ignore><div>inne</div>fortfarande</div>efter", "", "efter"),
+    # Soft hyphens, word joiners, <wbr> and inline tags do not split a word; <br> does.
+    ("<h1>Avtal<br>mallar</h1><p>partner&shy;skaps<wbr>avtal sam<del>x</del>verkan</p>",
+     "Avtal mallar", "partnerskapsavtal samxverkan"),
+])
+def test_read_edge_cases(html, title, text):
+    doc = search.read("x/", html)
+    assert (doc.title, doc.text) == (title, text)
+    assert search.words("partner\u00adskap\u200b") == ["partnerskap"]
+
+
+def test_a_previous_index_reads_back_as_the_same_pages(tmp_path):
+    for path, content in search.build(docs()).items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_bytes(content)
+    again = search.load(tmp_path)
+    assert search.build(again) == search.build(docs())
+    assert [d.url for d in again] == ["a/", "b/", "c/"] and again[0].filters == {"amne": ["avtal"], "typ": ["metod"]}
+    (tmp_path / "sokindex" / "meta.json").write_text("{", encoding="utf-8")
+    assert search.load(tmp_path) == [] and search.load(tmp_path / "inget") == []
 
 
 def docs():

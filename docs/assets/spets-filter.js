@@ -126,22 +126,22 @@
       return;
     }
 
-    let generation = 0; // only the newest search may write to the page
-    let results = []; // the newest search's pages, all of them
-    let shown = 0; // how many of them are on the page
-    let query = "";
+    // The newest search: its text, all its pages, how many of them are on
+    // the page. Only the newest search may write to the page.
+    let current = { q: "", pages: [], shown: 0 };
 
-    // The next PAGE results; `fresh` replaces the list only once they are
-    // ready, so it never flashes empty while one types.
-    async function showMore(fresh) {
-      const mine = generation;
-      const next = results.slice(shown, shown + PAGE);
-      const parts = await Promise.all(next.map((n) => index.excerpt(n, query)));
-      if (mine !== generation) return; // a newer search has changed the list meanwhile
+    // The next PAGE results of one search. `fresh` replaces the list only
+    // once they are ready, so it never flashes empty while one types.
+    async function showMore(search, fresh) {
+      const next = search.pages.slice(search.shown, search.shown + PAGE);
+      search.shown += next.length; // taken now: a second click gets the page after
+      more.disabled = true;
+      const parts = await Promise.all(next.map((n) => index.excerpt(n, search.q)));
+      if (search !== current) return; // a newer search has changed the list meanwhile
       if (fresh) list.replaceChildren();
-      shown += next.length;
       next.forEach((n, i) => list.append(resultItem(index.page(n), parts[i])));
-      more.hidden = shown >= results.length;
+      more.disabled = false;
+      more.hidden = search.shown >= search.pages.length;
     }
 
     // "About" points to the page of the one value chosen, e.g. the topic's page.
@@ -159,8 +159,8 @@
     }
 
     async function run() {
-      const mine = ++generation;
       const { q, filters } = readState();
+      const search = (current = { q, pages: [], shown: 0 });
       showAbout(q, filters);
       let found;
       try {
@@ -168,33 +168,30 @@
       } catch (error) {
         // E.g. offline, or the site was published anew and this page's index is gone.
         console.warn(error);
-        if (mine === generation) status.textContent = "Sökningen kunde inte hämta sitt index. Ladda om sidan och försök igen.";
+        if (search === current) status.textContent = "Sökningen kunde inte hämta sitt index. Ladda om sidan och försök igen.";
         return;
       }
-      if (mine !== generation) return;
+      if (search !== current) return;
       showCounts(found.counts);
-      if (!q && Object.keys(filters).length === 0) {
+      if (!found.words && Object.keys(filters).length === 0) {
         list.replaceChildren();
         more.hidden = true;
-        status.textContent = "Skriv ett sökord eller välj ett filter.";
+        status.textContent = q ? `Inga träffar${describe(q, filters)}.` : "Skriv ett sökord eller välj ett filter.";
         return;
       }
-      results = found.pages;
-      query = q;
-      shown = 0;
-      await showMore(true);
-      if (mine !== generation) return;
+      search.pages = found.pages;
+      await showMore(search, true);
+      if (search !== current) return;
       // A question typed as a sentence: say which words did not count.
-      const some = found.matched < found.words && results.length
-        ? `${hits(results.length)} med minst ${found.matched} av ${found.words} sökord`
-        : "";
+      const n = found.pages.length;
+      const some = found.matched < found.words && n ? `${hits(n)} med minst ${found.matched} av ${found.words} sökord` : "";
       const left = found.left.length ? ` (utan småorden ${found.left.join(", ")})` : "";
-      status.textContent = (some || (results.length ? hits(results.length) : "Inga träffar")) + describe(q, filters) + left + ".";
+      status.textContent = (some || (n ? hits(n) : "Inga träffar")) + describe(q, filters) + left + ".";
     }
 
     more.addEventListener("click", async () => {
       const first = list.children.length;
-      await showMore();
+      await showMore(current);
       const link = list.children[first] && list.children[first].querySelector("a");
       if (link) link.focus(); // keyboard users continue where the new results start
     });

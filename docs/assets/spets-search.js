@@ -21,9 +21,15 @@
 import "./spets-stem.js";
 
 const WORD = /[\p{L}\p{N}]+/gu; // spets/search.py: [^\W_]+
+const INVISIBLE = /[\u00ad\u200b\u2060]/g; // soft hyphen and word joiners: not word breaks
 const EXCERPT_WORDS = 24;
 const MAX_WORDS = 12; // a pasted paragraph must not fetch the whole index
-const stem = globalThis.spetsStem;
+const stems = new Map(); // an excerpt stems every word of ten pages per key
+function stem(word) {
+  let s = stems.get(word);
+  if (s === undefined) stems.set(word, (s = globalThis.spetsStem(word)));
+  return s;
+}
 // Swedish function and question words (most of Snowball's Swedish stop list).
 const SMALL = new Set(("alla allt att av blev bli blir de dem den denna deras dess dessa det detta dig din " +
   "ditt du där då efter ej eller en er era ert ett från för ha hade han hans har henne hennes hon honom hur " +
@@ -32,25 +38,26 @@ const SMALL = new Set(("alla allt att av blev bli blir de dem den denna deras de
   "ut utan vad var vara varför varit varje vars vart vem vi vid vilka vilken vilket vill är åt än ännu över").split(" "));
 
 export function words(text) {
-  return (text.normalize("NFC").toLowerCase().match(WORD) || []).slice(0, MAX_WORDS);
+  return text.replace(INVISIBLE, "").normalize("NFC").toLowerCase().match(WORD) || [];
 }
 
-// The words a query searches for, and the small words it leaves out.
+// The words a query searches for (each once), and the small words it leaves out.
 export function queryWords(text) {
-  const all = words(text);
+  const all = [...new Set(words(text))].slice(0, MAX_WORDS);
   const big = all.filter((w) => !SMALL.has(w));
   return big.length ? [big, all.filter((w) => SMALL.has(w))] : [all, []];
 }
 
-async function fetchJson(url) {
-  const response = await fetch(url);
+async function fetchJson(url, options) {
+  const response = await fetch(url, options);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response.json();
 }
 
 export async function open(root) {
   const base = new URL("sokindex/", root);
-  const meta = await fetchJson(new URL("meta.json", base));
+  // Asked anew each time: after a new publish it names a new folder.
+  const meta = await fetchJson(new URL("meta.json", base), { cache: "no-cache" });
   return new Index(meta, new URL(meta.folder + "/", base));
 }
 
@@ -123,7 +130,7 @@ class Index {
     let total = null; // page -> score, without text: every page counts
     let found = null; // page -> how many of the words it has
     let matched = 0;
-    if (q.trim()) {
+    if (query.length) {
       total = new Float64Array(this.pages.length);
       found = new Uint8Array(this.pages.length);
       for (const word of query) {
@@ -164,7 +171,7 @@ class Index {
   text(n) {
     if (!this.texts.has(n)) {
       // Without its text a result still shows, only without an excerpt.
-      this.texts.set(n, fetch(new URL(`s${n}.txt`, this.folder)).then((r) => (r.ok ? r.text() : ""), () => ""));
+      this.texts.set(n, fetch(new URL(`s${n}.txt`, this.folder)).then((r) => (r.ok ? r.text() : "")).catch(() => ""));
     }
     return this.texts.get(n);
   }
@@ -172,34 +179,39 @@ class Index {
   // About EXCERPT_WORDS words of page n's text, where the words of q are
   // densest: [[text, isHit], …].
   async excerpt(n, q) {
-    const stems = queryWords(q)[0].map(stem);
+    const wanted = queryWords(q)[0].map(stem);
     const text = await this.text(n);
     const found = Array.from(text.matchAll(WORD));
+    if (!found.length) return [];
     const hit = found.map((m) => {
       const s = stem(m[0].toLowerCase());
-      return stems.some((q) => s.startsWith(q));
+      return wanted.some((w) => s.startsWith(w));
     });
+    // The window with the most hits, from a few words before one of them,
+    // but never so late that it holds fewer words than it could.
+    const latest = Math.max(0, found.length - EXCERPT_WORDS);
     let start = 0;
     let best = 0;
     hit.forEach((isHit, i) => {
       if (!isHit) return;
-      const from = Math.max(0, i - 3);
-      const n = hit.slice(from, from + EXCERPT_WORDS).filter(Boolean).length;
-      if (n > best) [best, start] = [n, from];
+      const from = Math.min(Math.max(0, i - 3), latest);
+      const count = hit.slice(from, from + EXCERPT_WORDS).filter(Boolean).length;
+      if (count > best) [best, start] = [count, from];
     });
     const end = Math.min(found.length, start + EXCERPT_WORDS);
-    if (!found.length) return [];
     const out = [];
-    let at = found[start].index;
     if (start > 0) out.push(["… ", false]);
+    let at = found[start].index;
     for (let i = start; i < end; i++) {
-      const m = found[i];
       if (!hit[i]) continue;
+      const m = found[i];
       out.push([text.slice(at, m.index), false], [m[0], true]);
       at = m.index + m[0].length;
     }
+    // To the end of the last word, and the punctuation right after it.
     const last = found[end - 1];
-    out.push([text.slice(at, last.index + last[0].length), false]);
+    const stop = last.index + last[0].length;
+    out.push([text.slice(at, stop) + /^[^\s\p{L}\p{N}]{0,3}/u.exec(text.slice(stop))[0], false]);
     if (end < found.length) out.push([" …", false]);
     return out.filter(([t]) => t);
   }
