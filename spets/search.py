@@ -3,8 +3,8 @@
 Why our own index and not Pagefind: Pagefind scores every word position of
 every hit in the browser, which took 130-400 ms per keystroke for a word on
 every page at 5,000 entries (see bench/bench.py). Here the build does that
-work once: each stemmed word gets a list of (page, score), sorted by page,
-and the browser only adds up a few lists.
+work once: each stem, and each word as written, gets a list of (page,
+score), sorted by page, and the browser only adds up a few lists.
 
 Files, under `sokindex/` in the built site:
 
@@ -227,7 +227,7 @@ def load(site: Path) -> list[Document]:
 
 
 def _postings(docs: list[Document]) -> dict[str, list[int]]:
-    """Stem -> [page gap, score, …] with BM25 scores (times 100, at least 1)."""
+    """Word -> [page gap, score, …] with BM25 scores of the stems (times 100, at least 1)."""
     counts = [(Counter(_stem(w) for w in words(d.text)), {_stem(w) for w in words(d.title)}) for d in docs]
     lengths = [sum(body.values()) for body, _ in counts]
     average = sum(lengths) / len(lengths) if lengths else 1
@@ -237,14 +237,22 @@ def _postings(docs: list[Document]) -> dict[str, list[int]]:
     n = len(docs)
     out: dict[str, list[int]] = {}
     last: dict[str, int] = {}
-    for page, ((body, title), length) in enumerate(zip(counts, lengths)):
-        for term in sorted(set(body) | title):
+    for page, (doc, (body, title), length) in enumerate(zip(docs, counts, lengths)):
+        scores = {}
+        for term in set(body) | title:
             idf = math.log(1 + (n - pages_with[term] + 0.5) / (pages_with[term] + 0.5))
             tf = body.get(term, 0)
             score = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / (average or 1)))
             if term in title:
                 score += idf * TITLE_BOOST
-            out.setdefault(term, []).extend((page - last.get(term, 0), max(1, round(100 * score))))
+            scores[term] = max(1, round(100 * score))
+        # The words as written too, with their stem's score: while one types
+        # "hållbarh", the stem ("hållbarh") begins no stem ("hållbar"), but
+        # the page's word "hållbarhet" begins with it.
+        for word in set(words(doc.text)) | set(words(doc.title)):
+            scores.setdefault(word, scores[_stem(word)])
+        for term in sorted(scores):
+            out.setdefault(term, []).extend((page - last.get(term, 0), scores[term]))
             last[term] = page
     return out
 

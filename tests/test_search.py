@@ -149,6 +149,25 @@ def test_a_word_finds_the_words_it_begins(page, base_url):
     assert "partnerskapsavtal" in [m.lower() for m in marks]
 
 
+# Counts, for each beginning of a word, the pages the engine finds.
+HITS_WHILE_TYPING = """async (word) => {
+  const engine = await import('../assets/spets-search.js');
+  const index = await engine.open(new URL('../', location.href));
+  const out = {};
+  for (let i = 2; i <= word.length; i++) out[word.slice(0, i)] = (await index.search(word.slice(0, i))).pages.length;
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("word", ["verksamheten", "myndigheter"])
+def test_results_do_not_vanish_while_a_word_is_typed(page, base_url, word):
+    # "verksamhe" stems to "verksamh", which begins no stem ("verksam"); the
+    # words as written in the index keep the page found.
+    page.goto(base_url + "sok/")
+    counts = page.evaluate(HITS_WHILE_TYPING, word)
+    assert all(counts.values()), counts
+
+
 def test_a_question_finds_what_it_is_about(page, base_url):
     plain = search(page, base_url, "q=styrgrupp")
     # The small words are left out, and the status says so.

@@ -10,6 +10,8 @@
 // "avtalen" finds "avtal". A word also finds longer words it begins, at half
 // score: the reader may still be typing it, and Swedish joins words
 // ("partnerskap" finds "partnerskapsavtal", "förankrar" finds "förankring").
+// The index holds the words as written too, so "hållbarh" finds
+// "hållbarhet" although its stem is "hållbar".
 // Small words ("hur", "man", "och") are left out of a query that has other
 // words, so a question finds what it is about; alone they are searched for.
 // A page must have every word of a query of one or two words, and all but
@@ -179,13 +181,15 @@ class Index {
   // About EXCERPT_WORDS words of page n's text, where the words of q are
   // densest: [[text, isHit], …].
   async excerpt(n, q) {
-    const wanted = queryWords(q)[0].map(stem);
+    const typed = queryWords(q)[0];
+    const wanted = typed.map(stem);
     const text = await this.text(n);
     const found = Array.from(text.matchAll(WORD));
     if (!found.length) return [];
     const hit = found.map((m) => {
-      const s = stem(m[0].toLowerCase());
-      return wanted.some((w) => s.startsWith(w));
+      const word = m[0].toLowerCase();
+      const s = stem(word);
+      return wanted.some((w, k) => s.startsWith(w) || word.startsWith(typed[k]));
     });
     // The window with the most hits, from a few words before one of them,
     // but never so late that it holds fewer words than it could.
