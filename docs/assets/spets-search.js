@@ -16,8 +16,7 @@
 // words, so a question finds what it is about; alone they are searched for.
 // A page must have every word of a query of one or two words, and all but
 // one of a longer query (`matched` of `words`; fewer if no page has that
-// many), so a question typed as a sentence still finds what it is about.
-// A page's score is the sum of its words' scores (BM25, computed at build
+// many). A page's score is the sum of its words' scores (BM25, computed at build
 // time), so pages with more of the words, or with them in the title, rank
 // first.
 import "./spets-stem.js";
