@@ -45,7 +45,7 @@ def rows(kind: m.Kind) -> list[dict]:
     for f in kind.fields:
         out.append({"name": f.name, "label": f.label, "type": type_text(f.type),
                     "required": f.required, "help": f.help})
-        t = f.type.item if isinstance(f.type, m.List) else f.type
+        t = f.item_type
         if isinstance(t, m.Object):
             out += [{"name": f"{f.name}.{p.name}", "label": p.label, "type": type_text(p.type),
                      "required": p.required, "help": p.help} for p in t.fields]

@@ -15,7 +15,7 @@ import json
 from typing import TYPE_CHECKING
 
 from . import model as m
-from .index import KnowledgeBase
+from .index import KnowledgeBase, refs
 
 if TYPE_CHECKING:  # outputs imports this module to list it as a producer
     from .outputs import SiteInfo
@@ -57,20 +57,8 @@ def ref_urls(kb: KnowledgeBase, site: SiteInfo, entry: m.Entry) -> dict[str, lis
     """The URL of every reference, by field path ('phases', 'partners.sector'),
     in the same order as the ids in the field."""
     out: dict[str, list[str]] = {}
-
-    def walk(data, fields, prefix):
-        for f in fields:
-            t = f.type.item if isinstance(f.type, m.List) else f.type
-            values = data.get(f.name) if isinstance(f.type, m.List) else [data.get(f.name)]
-            for v in values or []:
-                if v is None:
-                    continue
-                if isinstance(t, m.Ref):
-                    out.setdefault(prefix + f.name, []).append(permalink(site, kb.get(t.kind, v)))
-                elif isinstance(t, m.Object):
-                    walk(v, t.fields, prefix + f.name + ".")
-
-    walk(entry.data, entry.kind_def.fields, "")
+    for path, kind, id_ in refs(entry.data, entry.kind_def.fields):
+        out.setdefault(path, []).append(permalink(site, kb.get(kind, id_)))
     return out
 
 
@@ -123,7 +111,7 @@ def columns(kind: m.Kind) -> list[str]:
     as 'field.part' (effort.level, partners.name, sources.url)."""
     out = ["url"]
     for f in kind.fields:
-        t = f.type.item if isinstance(f.type, m.List) else f.type
+        t = f.item_type
         if isinstance(t, m.Object):
             out += [f"{f.name}.{part.name}" for part in t.fields]
         else:
@@ -154,7 +142,7 @@ def row(site: SiteInfo, entry: m.Entry) -> list[str]:
     out = [permalink(site, entry)]
     for f in entry.kind_def.fields:
         value = entry.data.get(f.name)
-        t = f.type.item if isinstance(f.type, m.List) else f.type
+        t = f.item_type
         if isinstance(t, m.Object):
             items = (value or []) if isinstance(f.type, m.List) else [value]
             for part in t.fields:

@@ -38,10 +38,10 @@ KIND_VALUES = {"method": "metod", "tool": "verktyg", "case_study": "fallstudie"}
 
 def values(kb: KnowledgeBase, entry: m.Entry) -> dict[str, list[str]]:
     """An entry's filter values, e.g. {"typ": ["metod"], "amne": ["avtal", …]}."""
-    linked = kb.facets(entry)
     out = {}
     for facet in FACETS:
-        ids = [KIND_VALUES[entry.kind]] if not facet.vocabulary else linked.get(facet.vocabulary, [])
+        ids = ([KIND_VALUES[entry.kind]] if not facet.vocabulary
+               else [e.id for e in kb.linked(entry, facet.vocabulary)])
         if ids:
             out[facet.key] = ids
     return out

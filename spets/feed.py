@@ -10,7 +10,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from . import model as m
 from .export import LICENSE, permalink
 from .index import KnowledgeBase
 
@@ -27,14 +26,6 @@ def _time(date) -> str:
     return f"{date.isoformat()}T00:00:00Z"
 
 
-def newest(kb: KnowledgeBase) -> list[m.Entry]:
-    """Newest first by published date; ties by id, so the order is stable."""
-    entries = [e for kind in KINDS for e in kb.all(kind)]
-    entries.sort(key=lambda e: e.id)
-    entries.sort(key=lambda e: e.published, reverse=True)
-    return entries[:LIMIT]
-
-
 def atom(kb: KnowledgeBase, site: SiteInfo) -> bytes:
     ET.register_namespace("", ATOM)
 
@@ -44,7 +35,7 @@ def atom(kb: KnowledgeBase, site: SiteInfo) -> bytes:
         return el
 
     base = site.url.rstrip("/") + "/"
-    entries = newest(kb)
+    entries = kb.newest(KINDS, LIMIT)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "sv"})
     sub(feed, "id", base)
     sub(feed, "title", f"{site.name}: nya metoder och fallstudier", type="text")

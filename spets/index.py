@@ -15,7 +15,6 @@ from types import MappingProxyType
 from . import model as m
 
 Key = tuple[str, str]  # (kind, id)
-FACETS = ("phase", "topic", "sector", "larosate")  # what readers filter by
 
 
 @dataclass(frozen=True)
@@ -33,17 +32,12 @@ class KnowledgeBase:
         """Entries of `kind` that this entry refers to or that refer to it."""
         return list(self._linked.get((entry.kind, entry.id), {}).get(kind, ()))
 
-    def facets(self, entry: m.Entry) -> dict[str, list[str]]:
-        """The filterable values of an entry: its phases, topics, sectors, lärosäten."""
-        out = {}
-        for kind in FACETS:
-            ids = [e.id for e in self.linked(entry, kind)]
-            if ids:
-                out[kind] = ids
-        return out
-
-    def newest(self, kind: str, n: int) -> list[m.Entry]:
-        return sorted(self.all(kind), key=lambda e: (e.published, e.id), reverse=True)[:n]
+    def newest(self, kinds, n: int) -> list[m.Entry]:
+        """The n last published entries of one or more kinds; ties by id, so
+        the start page and the feed agree."""
+        kinds = [kinds] if isinstance(kinds, str) else kinds
+        entries = [e for kind in kinds for e in self.all(kind)]
+        return sorted(entries, key=lambda e: (e.published, e.id), reverse=True)[:n]
 
 
 def sort_key(entry: m.Entry):
@@ -63,7 +57,8 @@ def build(entries) -> KnowledgeBase:
     edges: dict[Key, set[Key]] = defaultdict(set)
     for entry in entries:
         here = (entry.kind, entry.id)
-        for target in _refs(entry.data, entry.kind_def.fields):
+        for _, kind, id_ in refs(entry.data, entry.kind_def.fields):
+            target = (kind, id_)
             edges[here].add(target)
             edges[target].add(here)
     # Sorted once here: pages ask for the same lists many times over.
@@ -79,18 +74,16 @@ def build(entries) -> KnowledgeBase:
     )
 
 
-def _refs(data: dict, fields) -> list[Key]:
-    """Every (kind, id) that a record's data points to, nested objects included."""
-    out = []
+def refs(data: dict, fields, prefix: str = ""):
+    """(field path, kind, id) of every reference in a record's data, nested
+    objects included, in field order: ("partners.sector", "sector", "naringsliv")."""
     for f in fields:
-        value = data.get(f.name)
-        t = f.type.item if isinstance(f.type, m.List) else f.type
-        values = value if isinstance(f.type, m.List) else [value]
+        t = f.item_type
+        values = data.get(f.name) if isinstance(f.type, m.List) else [data.get(f.name)]
         for v in values or []:
             if v is None:
                 continue
             if isinstance(t, m.Ref):
-                out.append((t.kind, v))
+                yield prefix + f.name, t.kind, v
             elif isinstance(t, m.Object):
-                out += _refs(v, t.fields)
-    return out
+                yield from refs(v, t.fields, prefix + f.name + ".")

@@ -61,6 +61,7 @@ class Date:
     """An ISO date, YYYY-MM-DD. `past=True`: it may not lie in the future."""
 
     past: bool = True
+    pattern = r"^\d{4}-\d{2}-\d{2}$"  # for check.py and the JSON Schema; the calendar is checked apart
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,10 @@ class Path:
     under: str = "filer"
     max_len: int = 200
 
+    def pattern(self) -> str:
+        """A file name directly under the folder, for check.py and the JSON Schema."""
+        return rf"^{self.under}/(?!.*\.\.)[A-Za-z0-9._-]+$"
+
 
 @dataclass(frozen=True)
 class List:
@@ -116,6 +121,11 @@ class Field:
     label: str  # Swedish, shown on pages and in the form
     help: str  # Swedish, written into templates and the codebook
     required: bool = True
+
+    @property
+    def item_type(self):
+        """The type of one value: a list's item type, else the field's type."""
+        return self.type.item if isinstance(self.type, List) else self.type
 
 
 # ------------------------------------------------------------------ the kinds

@@ -23,7 +23,9 @@ class Problem:
         # GitHub workflow commands: the message escapes %, CR and LF; the
         # file property also ':' and ',', or a file name could add properties.
         body = _escape(f"{self.field}: {self.message}" if self.field else self.message)
-        path = _escape(self.path).replace(":", "%3A").replace(",", "%2C")
+        # A name that is not UTF-8 (surrogate escapes) would not print at all.
+        path = self.path.encode("utf-8", "backslashreplace").decode("utf-8")
+        path = _escape(path).replace(":", "%3A").replace(",", "%2C")
         return f"::error file={path},line={self.line},col={self.col}::{body}"
 
 

@@ -73,12 +73,24 @@ def unstash(html: str, blocks: tuple[str, ...]) -> str:
 CARDS = "kort"  # the page of every card for printing: metoder/kort/, verktyg/kort/
 
 
+# YAML reads these as line breaks even inside quotes; JSON leaves them raw.
+_YAML_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"})
+
+
+def yaml_string(value: str) -> str:
+    """A string as a front matter value: a JSON string, which is YAML. Not
+    ASCII-escaped: MkDocs' libyaml refuses JSON's surrogate pairs for a
+    character beyond U+FFFF (an emoji), and then silently drops the page's
+    whole front matter."""
+    return json.dumps(value, ensure_ascii=False).translate(_YAML_BREAKS)
+
+
 def _add_front_matter(text: str, meta: dict[str, str]) -> str:
-    """Add string values to a page's front matter (JSON strings are valid YAML).
+    """Add string values to a page's front matter.
     The values are not HTML-escaped: the theme writes them where that is safe."""
     head, rest = text.split("\n", 1)
     assert head == "---", "a page starts with its front matter"
-    lines = "".join(f"{k}: {json.dumps(v)}\n" for k, v in meta.items())
+    lines = "".join(f"{k}: {yaml_string(v)}\n" for k, v in meta.items())
     return f"---\n{lines}{rest}"
 
 
@@ -103,7 +115,7 @@ class Renderer:
         self.env.filters["mdtitle"] = inline_text
         # Front matter values: JSON strings are valid YAML, and the HTML escape
         # matters because MkDocs' theme templates print page meta unescaped.
-        self.env.filters["yaml_text"] = lambda v: Markup(json.dumps(str(escape(v))))
+        self.env.filters["yaml_text"] = lambda v: Markup(yaml_string(str(escape(v))))
         self.env.globals.update(kb=kb, KINDS=m.KINDS, model=m, cite=cite, codebook=codebook,
                                 export=export, facets=facets, permalink=self.permalink,
                                 site_name=self.site.name)
@@ -131,9 +143,10 @@ class Renderer:
         yield Page("data/index.md", *stash(self._render("codebook.md.j2", "data/")))
 
     def page(self, entry: m.Entry) -> str:
-        template = f"{entry.kind}.md.j2" if entry.kind in ("method", "tool", "case_study") else "vocabulary.md.j2"
+        is_vocabulary = entry.kind_def.is_vocabulary
+        template = "vocabulary.md.j2" if is_vocabulary else f"{entry.kind}.md.j2"
         text = self._render(template, entry.url, entry=entry, kind=entry.kind_def)
-        if entry.kind in ("method", "tool", "case_study"):
+        if not is_vocabulary:
             # Page meta for the theme (overrides/main.html): the JSON-LD for the
             # head, and where "Skriv ut" leads when JavaScript is off.
             meta = {"spets_jsonld": jsonld.script_text(

@@ -39,7 +39,7 @@ def template(kind: m.Kind, id_: str, today: dt.date | None = None) -> str:
 def _comment(f: m.Field) -> str:
     need = "obligatoriskt" if f.required else "valfritt"
     text = f"# {f.label} ({need}): {f.help}"
-    t = f.type.item if isinstance(f.type, m.List) else f.type
+    t = f.item_type
     if isinstance(t, m.Choice):
         text += "\n#   Tillåtna värden: " + ", ".join(f"{k} ({v.lower()})" for k, v in t.options.items())
     return text

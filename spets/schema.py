@@ -34,7 +34,6 @@ MODELINE = "# yaml-language-server: $schema="
 # JavaScript (the form): plain ASCII classes, \S, \d and \u escapes only.
 TEXT_PATTERN = rf"^(?=[\s\S]*\S)[^{m.CONTROL_CHARS}]*$"
 ID_PATTERN = m.ID_PATTERN.pattern
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 MESSAGES = {
     "text": "Får inte vara tomt och får inte innehålla kontrolltecken.",
@@ -162,7 +161,7 @@ def _type(t, kb: KnowledgeBase) -> dict:
     if isinstance(t, m.Year):
         return {"type": "integer", "minimum": t.min, "maximum": t.max}
     if isinstance(t, m.Date):
-        return {"type": "string", "format": "date", "pattern": DATE_PATTERN,
+        return {"type": "string", "format": "date", "pattern": t.pattern,
                 "patternErrorMessage": MESSAGES["date"]}
     if isinstance(t, m.Bool):
         return {"type": "boolean"}
@@ -176,7 +175,7 @@ def _type(t, kb: KnowledgeBase) -> dict:
                 "enumDescriptions": [e.heading for e in items]}
     if isinstance(t, m.Path):
         return {"type": "string", "maxLength": t.max_len,
-                "pattern": rf"^{t.under}/(?!.*\.\.)[A-Za-z0-9._-]+$",
+                "pattern": t.pattern(),
                 "patternErrorMessage": MESSAGES["path"].format(under=t.under)}
     if isinstance(t, m.List):
         out = {"type": "array", "items": _type(t.item, kb), "maxItems": t.max_items}

@@ -228,7 +228,8 @@ def load(site: Path) -> list[Document]:
 
 def _postings(docs: list[Document]) -> dict[str, list[int]]:
     """Word -> [page gap, score, …] with BM25 scores of the stems (times 100, at least 1)."""
-    counts = [(Counter(_stem(w) for w in words(d.text)), {_stem(w) for w in words(d.title)}) for d in docs]
+    written = [(words(d.text), words(d.title)) for d in docs]
+    counts = [(Counter(map(_stem, body)), set(map(_stem, title))) for body, title in written]
     lengths = [sum(body.values()) for body, _ in counts]
     average = sum(lengths) / len(lengths) if lengths else 1
     pages_with: Counter[str] = Counter()
@@ -237,7 +238,7 @@ def _postings(docs: list[Document]) -> dict[str, list[int]]:
     n = len(docs)
     out: dict[str, list[int]] = {}
     last: dict[str, int] = {}
-    for page, (doc, (body, title), length) in enumerate(zip(docs, counts, lengths)):
+    for page, ((body, title), length, as_written) in enumerate(zip(counts, lengths, written)):
         scores = {}
         for term in set(body) | title:
             idf = math.log(1 + (n - pages_with[term] + 0.5) / (pages_with[term] + 0.5))
@@ -249,7 +250,7 @@ def _postings(docs: list[Document]) -> dict[str, list[int]]:
         # The words as written too, with their stem's score: while one types
         # "hållbarh", the stem ("hållbarh") begins no stem ("hållbar"), but
         # the page's word "hållbarhet" begins with it.
-        for word in set(words(doc.text)) | set(words(doc.title)):
+        for word in set(as_written[0]) | set(as_written[1]):
             scores.setdefault(word, scores[_stem(word)])
         for term in sorted(scores):
             out.setdefault(term, []).extend((page - last.get(term, 0), scores[term]))

@@ -11,7 +11,9 @@ import difflib
 
 from markupsafe import Markup, escape
 
-from spets.model import KINDS
+from mkdocs.exceptions import PluginError
+
+from spets.model import ENTRY_KINDS, KINDS, VOCABULARIES
 from spets.render import relative
 
 # A knowledge base that holds only a sample of the entries (the test fixture)
@@ -25,6 +27,8 @@ GLOSSARY_URL = "begrepp/"
 
 def define_env(env):
     plugin = env.conf.plugins["spets"]  # loaded and checked already, once
+    if not hasattr(plugin, "kb"):
+        raise PluginError("mkdocs.yml: pluginen spets måste stå före macros under plugins:")
     kb, renderer = plugin.kb, plugin.renderer
 
     def here() -> str:
@@ -35,22 +39,29 @@ def define_env(env):
 
     partial = (plugin.root / PARTIAL_MARKER).is_file()
 
-    def entries(kind: str):
-        if kind not in KINDS:
-            raise ValueError(f"okänd sort {kind!r} i {page_name()}; "
-                             f"använd en av: {', '.join(KINDS)}")
-        return kb.all(kind)
+    def fail(message: str) -> Markup:
+        """A mistake in a page: noted for the plugin, which stops the build
+        after the page. Raised here, mkdocs-macros would print a traceback."""
+        plugin.macro_errors.append(message)
+        return Markup("")
+
+    def known(kind: str, allowed) -> bool:
+        if kind in allowed:
+            return True
+        fail(f"okänd sort {kind!r} i {page_name()}; använd en av: {', '.join(allowed)}")
+        return False
+
+    entry_kinds = [k.name for k in ENTRY_KINDS]
 
     @env.macro
     def count(kind: str) -> int:
         """How many entries of a kind: count('case_study')."""
-        return len(entries(kind))
+        return len(kb.all(kind)) if known(kind, KINDS) else 0
 
     @env.macro
     def listing(kind: str) -> Markup:
         """Every entry of a kind as cards, with a filter bar."""
-        entries(kind)
-        return renderer.listing(kind, here())
+        return renderer.listing(kind, here()) if known(kind, entry_kinds) else Markup("")
 
     @env.macro
     def search_page() -> Markup:
@@ -60,14 +71,13 @@ def define_env(env):
     @env.macro
     def newest(kind: str, n: int = 3) -> Markup:
         """The n most recently published entries of a kind, as cards."""
-        entries(kind)
-        return renderer.cards(kb.newest(kind, n), here())
+        return renderer.cards(kb.newest(kind, n), here()) if known(kind, entry_kinds) else Markup("")
 
     @env.macro
     def vocabulary(kind: str) -> Markup:
         """Every item of a vocabulary (topic, phase, sector, larosate …) with counts."""
-        entries(kind)
-        return renderer.vocabulary_index(kind, here())
+        pages = [k.name for k in VOCABULARIES if k.url]  # terms are anchors on the glossary, not pages
+        return renderer.vocabulary_index(kind, here()) if known(kind, pages) else Markup("")
 
     @env.macro
     def lifecycle() -> Markup:
@@ -85,14 +95,14 @@ def define_env(env):
         unless `text` is given. An id that does not exist stops the build,
         except in a partial knowledge base."""
         if kind not in KINDS:
-            raise ValueError(f"link() i {page_name()}: okänd sort {kind!r}; använd en av: {', '.join(KINDS)}")
+            return fail(f"link() i {page_name()}: okänd sort {kind!r}; använd en av: {', '.join(KINDS)}")
         items = kb.by_kind[kind]
         if id_ not in items:
             if partial:
                 return Markup(escape(text or id_))
             close = difflib.get_close_matches(id_, list(items), n=1)
             hint = f" Menade du {close[0]!r}?" if close else ""
-            raise ValueError(f"link() i {page_name()}: det finns {KINDS[kind].no} med id {id_!r}.{hint}")
+            return fail(f"link() i {page_name()}: det finns {KINDS[kind].no} med id {id_!r}.{hint}")
         entry = items[id_]
         href = relative(entry.url, here()) if entry.url else relative(GLOSSARY_URL, here()) + "#" + entry.id
         return Markup(f'<a href="{escape(href)}">{escape(text or entry.heading)}</a>')

@@ -21,7 +21,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from spets import index, outputs, search
 from spets import model as m
 from spets.check import check_root
-from spets.load import find_files
 from spets.render import Renderer, unstash
 
 
@@ -40,6 +39,7 @@ class SpetsPlugin(BasePlugin):
         # Runs before MkDocs touches site/: invalid content stops the build
         # with nothing written, and with the same lines as `spets check`.
         self.root = Path(config.config_file_path).parent
+        self.macro_errors: list[str] = []  # mistakes in macro calls (macros.py), reported after their page
         _pin_build_date(self.root)
         result = check_root(self.root)
         if result.problems:
@@ -107,6 +107,12 @@ class SpetsPlugin(BasePlugin):
         self.documents[page.url] = search.read(page.url, html)
         return html
 
+    def on_env(self, env, *, config, files):
+        # Every page has been through the macros now: report all their mistakes at once.
+        if self.macro_errors:
+            raise PluginError("\n".join(self.macro_errors))
+        return env
+
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
         files = search.build([d for url, d in self.documents.items() if url in self.page_urls])
@@ -123,19 +129,25 @@ class SpetsPlugin(BasePlugin):
             raise PluginError(f"Sökindexet kunde inte skrivas: {error.strerror or error} ({error.filename})")
 
     def on_serve(self, server, *, config, builder):
-        for _, path in find_files(self.root):
-            server.watch(str(path.parent))
+        # The content folders, also one still empty: its first file must rebuild.
+        for folder in [*(kind.folder for kind in m.ENTRY_KINDS), "taxonomy"]:
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
         return server
+
+
+def _git(root: Path, *args: str) -> str:
+    """The output of a git command, or "" outside git (e.g. an unpacked archive)."""
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
 
 
 def _commit(root: Path) -> str:
     """The checked-out commit, for exports that say what they were built from."""
-    try:
-        done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True,
-                              text=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return done.stdout.strip() if done.returncode == 0 else ""
+    return _git(root, "rev-parse", "HEAD")
 
 
 def _pin_build_date(root: Path) -> None:
@@ -145,10 +157,5 @@ def _pin_build_date(root: Path) -> None:
     outside git); MkDocs reads it only later, when pages are made."""
     if "SOURCE_DATE_EPOCH" in os.environ:
         return
-    try:
-        done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
-                              text=True, timeout=10)
-        stamp = done.stdout.strip() if done.returncode == 0 else ""
-    except (OSError, subprocess.SubprocessError):
-        stamp = ""
+    stamp = _git(root, "log", "-1", "--format=%ct")
     os.environ["SOURCE_DATE_EPOCH"] = stamp if stamp.isdigit() else "315532800"  # 1980-01-01

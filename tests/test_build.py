@@ -142,6 +142,34 @@ def test_entry_pages_are_not_in_the_nav(site):
     assert not any("styrgrupp" in h or "avsiktsforklaring" in h for h in home | entry)
 
 
+def test_a_name_that_looks_like_a_markdown_heading_stays_text(kb):
+    # On a card a phase or a lärosäte's short name may start a line of
+    # HTML; such a line must never reach Markdown as a heading with a link.
+    for path, old, new in [("taxonomy/phases.yml", "name: Etablera", 'name: "#[klicka](javascript:alert(1))"'),
+                           ("taxonomy/larosaten.yml", "short_name: Chalmers", 'short_name: "#[x](javascript:alert(2))"')]:
+        text = (kb / path).read_text(encoding="utf-8")
+        assert old in text
+        (kb / path).write_text(text.replace(old, new, 1), encoding="utf-8")
+    r = mkdocs_build(kb)
+    assert r.returncode == 0, r.stdout + r.stderr
+    pages = {p: p.read_text(encoding="utf-8") for p in (kb / "site").rglob("*.html")}
+    script_links = re.compile(r"""<[a-z]+\b[^>]*\b(?:href|src)\s*=\s*["']?\s*javascript:""", re.I)
+    assert not [p for p, html in pages.items() if script_links.search(html)]
+    cards = pages[kb / "site" / "fallstudier" / "index.html"]
+    assert '<p class="spets-card__facets">#[x](javascript:alert(2)) · ' in cards
+
+
+def test_a_title_with_an_emoji_keeps_its_front_matter(kb):
+    # JSON's surrogate-pair escape made libyaml drop the whole front matter.
+    path = kb / "methods" / "styrgrupp.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Gemensam styrgrupp",
+                                                             "title: Gemensam styrgrupp 🤝", 1), encoding="utf-8")
+    assert mkdocs_build(kb).returncode == 0
+    html = (kb / "site" / "metoder" / "styrgrupp" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Gemensam styrgrupp 🤝 - " in html
+    assert '<meta name="description" content="En styrgrupp med' in html and "application/ld+json" in html
+
+
 def test_a_hand_written_file_in_the_search_index_folder_stops_the_build(kb):
     (kb / "docs" / "sokindex").mkdir()
     (kb / "docs" / "sokindex" / "meta.json").write_text("{}", encoding="utf-8")

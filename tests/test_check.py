@@ -93,6 +93,9 @@ CASES = [
     ("case_studies/liu-partner.yml", "url: https://liu.se/artikel/strategiska-partnerskap",
      'url: "https://liu.se/\\u202eexe.txt"',
      "case_studies/liu-partner.yml:21:10: sources[1].url: 'https://liu.se/\\u202eexe.txt' är inte en giltig adress"),
+    ("case_studies/liu-partner.yml", "url: https://liu.se/artikel/strategiska-partnerskap",
+     "url: https://[liu.se/x",
+     "case_studies/liu-partner.yml:21:10: sources[1].url: 'https://[liu.se/x' är inte en giltig adress"),
     ("case_studies/liu-partner.yml", "    sector: naringsliv", "    sector: avtal",
      "case_studies/liu-partner.yml:9:13: partners[2].sector: 'avtal' är ett ämne, inte en sektor"),
     ("case_studies/liu-partner.yml", "  - title: LiU om strategiska partnerskap\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 from conftest import REPO, mkdocs_build, spets
@@ -141,6 +142,7 @@ def test_link_to_a_missing_entry_stops_the_real_build(tmp_path):
     out = r.stdout + r.stderr
     assert r.returncode != 0
     assert "link() i docs/prov.md: det finns ingen metod med id 'handlingsplanen'. Menade du 'handlingsplan'?" in out
+    assert "Traceback" not in out
 
 
 def test_link_in_the_partial_fixture_prints_plain_text(built_fixture):
@@ -157,3 +159,25 @@ def test_link_with_an_unknown_kind_fails_even_in_the_fixture(kb):
     r = mkdocs_build(kb)
     assert r.returncode != 0
     assert "link() i docs/prov.md: okänd sort 'metod'" in r.stdout + r.stderr
+
+
+def test_every_macro_mistake_is_one_swedish_line_and_nothing_is_written(kb):
+    (kb / "docs" / "prov.md").write_text('---\nrender_macros: true\n---\n\n'
+                                         '{{ newest("topic") }} {{ vocabulary("method") }} {{ listing("term") }}\n')
+    r = mkdocs_build(kb)
+    out = r.stdout + r.stderr
+    assert r.returncode == 1 and "Traceback" not in out and not (kb / "site").exists()
+    assert "okänd sort 'topic' i docs/prov.md; använd en av: method, tool, case_study" in out
+    assert "okänd sort 'method' i docs/prov.md; använd en av: phase, topic, sector, larosate, role, success_factor" in out
+    assert "okänd sort 'term' i docs/prov.md; använd en av: method, tool, case_study" in out
+
+
+def test_macros_before_spets_in_the_config_is_said_plainly(kb):
+    config = (kb / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\n  - spets\n", "\n", config, count=1).replace("      on_undefined: strict\n",
+                                                                       "      on_undefined: strict\n  - spets\n", 1)
+    (kb / "mkdocs.yml").write_text(config, encoding="utf-8")
+    r = mkdocs_build(kb)
+    out = r.stdout + r.stderr
+    assert r.returncode == 1 and "Traceback" not in out
+    assert "mkdocs.yml: pluginen spets måste stå före macros under plugins:" in out

@@ -70,9 +70,7 @@
       // For the tests (and the curious): the validator and the YAML writer.
       window.spetsBidra = {
         errors: function (data) {
-          var errors = validate(schema, data, "", []);
-          extraChecks(data, errors);
-          return errors.map(function (e) { return e.path + ": " + message(e); });
+          return problems(data).map(function (e) { return e.path + ": " + message(e); });
         },
         yaml: toYaml
       };
@@ -490,6 +488,13 @@
     return !isNaN(d) && d.toISOString().slice(0, 10) === text;
   }
 
+  // Everything `spets check` would say: the schema, then the rest.
+  function problems(data) {
+    var errors = validate(schema, data, "", []);
+    extraChecks(data, errors);
+    return errors;
+  }
+
   // What `spets check` says beyond the schema.
   function extraChecks(data, errors) {
     if (typeof data.started === "number" && typeof data.ended === "number" && data.ended < data.started) {
@@ -590,8 +595,7 @@
 
   function produce(focus) {
     var data = collect();
-    var errors = validate(schema, data, "", []);
-    extraChecks(data, errors);
+    var errors = problems(data);
     showErrors(errors, focus);
     if (errors.length) {
       hideResult();

@@ -232,6 +232,7 @@
     const cards = Array.from(document.querySelectorAll(".spets-cards .spets-card"));
     const texts = cards.map((card) => normalise(card.textContent));
     const noun = form.getAttribute("aria-label").replace(/^Filtrera /, "");
+    const keys = Array.from(form.querySelectorAll("fieldset[data-facet]"), (fieldset) => fieldset.dataset.facet);
     form.hidden = false;
 
     function run() {
@@ -246,8 +247,7 @@
         card.hidden = !match;
         if (!match) return;
         visible += 1;
-        for (const fieldset of form.querySelectorAll("fieldset[data-facet]")) {
-          const key = fieldset.dataset.facet;
+        for (const key of keys) {
           counts[key] = counts[key] || {};
           for (const value of has(key)) counts[key][value] = (counts[key][value] || 0) + 1;
         }
