@@ -123,11 +123,12 @@ def write_corpus(root: Path, n: int) -> None:
     n_methods, n_tools = max(1, n // 2), max(1, n // 5)
     kinds = ["method"] * n_methods + ["tool"] * n_tools + ["case_study"] * (n - n_methods - n_tools)
     shutil.copytree(TAXONOMY, root / "ours" / "taxonomy")
-    shutil.copy(REPO / "mkdocs.yml", root / "ours")
+    # The hand-written pages link to real entries; here they are only text.
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "ours" / "mkdocs.yml").write_text(config.replace("\n  - spets\n", "\n  - spets:\n      partial: true\n", 1),
+                                              encoding="utf-8")
     shutil.copytree(REPO / "docs", root / "ours" / "docs")
     shutil.copytree(REPO / "overrides", root / "ours" / "overrides")
-    # The hand-written pages link to real entries; here they are only text.
-    shutil.copy(REPO / "tests" / "fixtures" / "kb" / "partial-knowledge-base.txt", root / "ours")
     bare_docs = root / "bare" / "docs"
     (bare_docs / "poster").mkdir(parents=True)
     (bare_docs / "index.md").write_text("# Start\n", encoding="utf-8")

@@ -1,4 +1,4 @@
 """SPETS knowledge base engine: load → check → index → render, with no MkDocs import.
 
-The MkDocs side lives in spets_mkdocs/ and only calls into this package.
+The MkDocs side lives in macros/ and only calls into this package.
 """

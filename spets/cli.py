@@ -10,10 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import index
+from . import json_schema
 from . import model as m
-from . import schema as json_schema
 from .check import check_root
+from .knowledge import KnowledgeBase
 from .load import find_files
 from .scaffold import template
 
@@ -100,7 +100,7 @@ def _schema(args) -> int:
         print(result.report())
         print("spets: schemat skrivs från innehållet: rätta problemen ovan först", file=sys.stderr)
         return 1
-    kb = index.build(result.entries)
+    kb = KnowledgeBase.of(result.entries)
     folder = f"{json_schema.FOLDER}/"
     if args.check:
         stale = json_schema.stale(args.root, kb)

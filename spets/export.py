@@ -11,33 +11,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
-from typing import TYPE_CHECKING
 
 from . import model as m
-from .index import KnowledgeBase, refs
+from .codebook import SCHEMA_VERSION, file_name
+from .knowledge import KnowledgeBase, refs
+from .site import LICENSE, LICENSE_URL, SiteInfo, json_bytes
 
-if TYPE_CHECKING:  # outputs imports this module to list it as a producer
-    from .outputs import SiteInfo
-
-SCHEMA_VERSION = "1.0"
-LICENSE = "CC BY 4.0"
-LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
-LIST_SEPARATOR = " | "  # between the items of a list field in a CSV cell
 # A spreadsheet takes a cell starting with one of these for a formula. Such
 # a cell gets a leading apostrophe; so does one that starts with an
 # apostrophe, which makes the rule reversible: drop one leading apostrophe.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
-
-
-def file_name(kind: m.Kind) -> str:
-    """'metoder', 'amnen', 'begrepp': a kind's file name under data/."""
-    return kind.url or kind.plural
-
-
-def permalink(site: SiteInfo, entry: m.Entry) -> str:
-    """The entry's permanent URL, or its site-relative URL without a site_url."""
-    return site.url.rstrip("/") + "/" + entry.url if site.url and entry.url else entry.url
 
 
 # ---------------------------------------------------------------------- JSON
@@ -58,15 +41,15 @@ def ref_urls(kb: KnowledgeBase, site: SiteInfo, entry: m.Entry) -> dict[str, lis
     in the same order as the ids in the field."""
     out: dict[str, list[str]] = {}
     for path, kind, id_ in refs(entry.data, entry.kind_def.fields):
-        out.setdefault(path, []).append(permalink(site, kb.get(kind, id_)))
+        out.setdefault(path, []).append(site.permalink(kb.get(kind, id_).url))
     return out
 
 
-def record(kb: KnowledgeBase, site: SiteInfo, entry: m.Entry) -> dict:
+def entry_data(kb: KnowledgeBase, site: SiteInfo, entry: m.Entry) -> dict:
     """One entry as open data: every field of its kind (absent ones as null or
     []), its own URL (null for glossary terms, which have no page of their
     own), and the URLs of what it refers to."""
-    out = {"kind": entry.kind, "id": entry.id, "url": permalink(site, entry) or None}
+    out = {"kind": entry.kind, "id": entry.id, "url": site.permalink(entry.url) or None}
     out.update((f.name, _value(entry.data.get(f.name))) for f in entry.kind_def.fields)
     out["ref_urls"] = ref_urls(kb, site, entry)
     return out
@@ -76,11 +59,6 @@ def _sorted(kb: KnowledgeBase, kind: str) -> list[m.Entry]:
     return sorted(kb.all(kind), key=lambda e: e.id)
 
 
-def json_bytes(data) -> bytes:
-    """JSON as the site publishes it: UTF-8, indented, sorted by the caller."""
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
 def knowledge_base_json(kb: KnowledgeBase, site: SiteInfo) -> bytes:
     return json_bytes({
         "schema_version": SCHEMA_VERSION,
@@ -88,8 +66,8 @@ def knowledge_base_json(kb: KnowledgeBase, site: SiteInfo) -> bytes:
         "site": site.url,
         "license": LICENSE,
         "license_url": LICENSE_URL,
-        "entries": {k.name: [record(kb, site, e) for e in _sorted(kb, k.name)] for k in m.ENTRY_KINDS},
-        "vocabularies": {k.name: [record(kb, site, e) for e in _sorted(kb, k.name)] for k in m.VOCABULARIES},
+        "entries": {k.name: [entry_data(kb, site, e) for e in _sorted(kb, k.name)] for k in m.ENTRY_KINDS},
+        "vocabularies": {k.name: [entry_data(kb, site, e) for e in _sorted(kb, k.name)] for k in m.VOCABULARIES},
     })
 
 
@@ -99,7 +77,7 @@ def vocabulary_json(kb: KnowledgeBase, site: SiteInfo, kind: m.Kind) -> bytes:
         "commit": site.commit,
         "kind": kind.name,
         "license": LICENSE,
-        "items": [record(kb, site, e) for e in _sorted(kb, kind.name)],
+        "items": [entry_data(kb, site, e) for e in _sorted(kb, kind.name)],
     })
 
 
@@ -119,39 +97,23 @@ def columns(kind: m.Kind) -> list[str]:
     return out
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
-
-
-def join_list(items) -> str:
-    """List items in one cell, separated by ' | '; a backslash or '|' inside an
-    item is written '\\\\' or '\\|', so the cell splits back unambiguously."""
-    return LIST_SEPARATOR.join(_text(i).replace("\\", "\\\\").replace("|", "\\|") for i in items)
-
-
 def neutralise(cell: str) -> str:
     """Keep spreadsheets from running a cell as a formula (CSV injection)."""
     return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
 def row(site: SiteInfo, entry: m.Entry) -> list[str]:
-    out = [permalink(site, entry)]
+    """One CSV row; each field type writes its own cell, an object one cell per part."""
+    out = [site.permalink(entry.url)]
     for f in entry.kind_def.fields:
         value = entry.data.get(f.name)
         t = f.item_type
-        if isinstance(t, m.Object):
-            items = (value or []) if isinstance(f.type, m.List) else [value]
-            for part in t.fields:
-                parts = [i.get(part.name) for i in items if i]
-                out.append(join_list(parts) if isinstance(f.type, m.List) else _text(parts[0] if parts else None))
-        elif isinstance(f.type, m.List):
-            out.append(join_list(value or []))
+        if isinstance(t, m.Object) and isinstance(f.type, m.List):
+            out += [m.List(part.type).cell([item.get(part.name) for item in value or []]) for part in t.fields]
+        elif isinstance(t, m.Object):
+            out += [part.type.cell((value or {}).get(part.name)) for part in t.fields]
         else:
-            out.append(_text(value))
+            out.append(f.type.cell(value))
     return [neutralise(c) for c in out]
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from . import model as m
-from .index import KnowledgeBase
+from .knowledge import KnowledgeBase
 
 SEARCH_URL = "sok/"
 

@@ -8,13 +8,9 @@ published date, never the build time: two builds give the same bytes.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING
 
-from .export import LICENSE, permalink
-from .index import KnowledgeBase
-
-if TYPE_CHECKING:
-    from .outputs import SiteInfo
+from .knowledge import KnowledgeBase
+from .site import LICENSE, SiteInfo
 
 ATOM = "http://www.w3.org/2005/Atom"
 KINDS = ("method", "case_study")
@@ -49,7 +45,7 @@ def atom(kb: KnowledgeBase, site: SiteInfo) -> bytes:
     sub(feed, "link", rel="alternate", type="text/html", href=base)
     sub(feed, "rights", f"Innehållet får återanvändas enligt {LICENSE}.", type="text")
     for e in entries:
-        url = permalink(site, e)
+        url = site.permalink(e.url)
         item = sub(feed, "entry")
         sub(item, "id", url)
         sub(item, "title", e.title, type="text")

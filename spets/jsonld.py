@@ -14,9 +14,9 @@ import json
 from markupsafe import Markup
 
 from . import model as m
-from .export import LICENSE_URL
-from .index import KnowledgeBase
+from .knowledge import KnowledgeBase
 from .markdown_safe import to_html
+from .site import LICENSE_URL
 
 CONTEXT = "https://schema.org"
 _SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",

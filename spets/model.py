@@ -1,25 +1,36 @@
-"""The schema: every kind of content, its fields and their Swedish help text.
+"""The model: every kind of content, its fields, their types and Swedish help.
 
-This module is data, not logic. The same definitions drive the check
-(check.py), the templates written by `spets new` (scaffold.py), the field
-labels on the site (render.py) and, later, the JSON Schema and open data.
+The field types are the one place where a type is defined: each one knows
+its JSON Schema (json_schema.py), its description in the codebook
+(codebook.py), its example in the template of `spets new` (scaffold.py) and
+its CSV cell (export.py). check.py reads YAML against the same types, with
+one method per type. A new type is added here, and in check.py.
 Keys are English because they double as open-data field names; everything a
 person reads (labels, help) is Swedish.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Ids that name pages of their own inside a kind's folder (metoder/kort/ …).
 RESERVED_IDS = {"index": "listsidan", "kort": "sidan med alla utskriftskort"}
 
 
+ID_MESSAGE = "Använd bara små bokstäver a–z, siffror och bindestreck, t.ex. chalmers-volvo-cars."
+# Between the items of a list in a CSV cell (export.py and the codebook).
+LIST_SEPARATOR = " | "
+
+
 def valid_id(id_: str) -> bool:
     """fullmatch, not match: `$` would also accept a trailing newline."""
     return ID_PATTERN.fullmatch(id_) is not None
+
+
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 32  # nesting deeper than this is never legitimate content
 
@@ -33,44 +44,108 @@ EMAIL = r"[^@\s/:]+@[^@\s/:]+\.[A-Za-z]{2,}"
 # After the host: no space, quote or angle bracket, and no character that
 # turns the direction of text (it would make the address read differently).
 URL_REST = r'[^\s"<>\u200e\u200f\u202a-\u202e\u2066-\u2069]'
+# Text: not blank, no control characters. Means the same in Python's re and JavaScript.
+TEXT_PATTERN = rf"^(?=[\s\S]*\S)[^{CONTROL_CHARS}]*$"
+
+# The ids and names of one kind's entries, for the enum of a reference.
+Ids = Callable[[str], list[tuple[str, str]]]
+
+
+class FieldType:
+    """What every field type does; each type below says its own schema() and
+    describe(), and overrides these defaults where it differs."""
+
+    def schema(self, ids: Ids) -> dict:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        raise NotImplementedError
+
+    def example(self, name: str, today: dt.date) -> str:
+        """The field in a new file's template, with no value yet."""
+        return f"{name}:"
+
+    def cell(self, value) -> str:
+        """The value as text in a CSV cell."""
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 @dataclass(frozen=True)
-class Text:
+class Text(FieldType):
     """A string. `markdown=True` allows the safe Markdown subset (render.py)."""
 
     max_len: int = 200
     markdown: bool = False
 
+    def schema(self, ids: Ids) -> dict:
+        return {"type": "string", "minLength": 1, "maxLength": self.max_len, "pattern": TEXT_PATTERN,
+                "patternErrorMessage": "Får inte vara tomt och får inte innehålla kontrolltecken."}
+
+    def describe(self) -> str:
+        return f"{'Markdown' if self.markdown else 'text'}, högst {self.max_len} tecken"
+
+    def example(self, name: str, today: dt.date) -> str:
+        return f"{name}: |\n  " if self.markdown else f'{name}: ""'
+
 
 @dataclass(frozen=True)
-class Choice:
+class Choice(FieldType):
     """One value out of a fixed set; maps each value to its Swedish label."""
 
     options: dict[str, str]
 
+    def schema(self, ids: Ids) -> dict:
+        return {"type": "string", "enum": list(self.options), "enumDescriptions": list(self.options.values())}
+
+    def describe(self) -> str:
+        return "ett av: " + ", ".join(f"{k} ({v.lower()})" for k, v in self.options.items())
+
 
 @dataclass(frozen=True)
-class Year:
+class Year(FieldType):
     min: int = 1950
     max: int = 2100
 
+    def schema(self, ids: Ids) -> dict:
+        return {"type": "integer", "minimum": self.min, "maximum": self.max}
+
+    def describe(self) -> str:
+        return f"årtal, {self.min}–{self.max}"
+
 
 @dataclass(frozen=True)
-class Date:
+class Date(FieldType):
     """An ISO date, YYYY-MM-DD. `past=True`: it may not lie in the future."""
 
     past: bool = True
     pattern = r"^\d{4}-\d{2}-\d{2}$"  # for check.py and the JSON Schema; the calendar is checked apart
 
+    def schema(self, ids: Ids) -> dict:
+        return {"type": "string", "format": "date", "pattern": self.pattern,
+                "patternErrorMessage": "Skriv ett datum i formen ÅÅÅÅ-MM-DD, t.ex. 2026-05-01."}
+
+    def describe(self) -> str:
+        return "datum, ÅÅÅÅ-MM-DD"
+
+    def example(self, name: str, today: dt.date) -> str:
+        return f"{name}: {today.isoformat()}"
+
 
 @dataclass(frozen=True)
-class Bool:
-    pass
+class Bool(FieldType):
+    def schema(self, ids: Ids) -> dict:
+        return {"type": "boolean"}
+
+    def describe(self) -> str:
+        return "true eller false"
 
 
 @dataclass(frozen=True)
-class Url:
+class Url(FieldType):
     schemes: tuple[str, ...] = ("https", "http", "mailto")
     max_len: int = 500
 
@@ -82,16 +157,35 @@ class Url:
             parts.append(rf"mailto:{EMAIL}")
         return "^(?:" + "|".join(parts) + ")$"
 
+    def schema(self, ids: Ids) -> dict:
+        return {"type": "string", "maxLength": self.max_len, "pattern": self.pattern(),
+                "patternErrorMessage": "Skriv en fullständig adress som börjar med "
+                                       + " eller ".join(f"{s}:" for s in self.schemes) + "."}
+
+    def describe(self) -> str:
+        return "webbadress (" + ", ".join(self.schemes) + ")"
+
+    def example(self, name: str, today: dt.date) -> str:
+        return f'{name}: ""'
+
 
 @dataclass(frozen=True)
-class Ref:
+class Ref(FieldType):
     """The id of another entry or vocabulary item of the given kind."""
 
     kind: str
 
+    def schema(self, ids: Ids) -> dict:
+        items = ids(self.kind)
+        return {"type": "string", "enum": [id_ for id_, _ in items],
+                "enumDescriptions": [name for _, name in items]}
+
+    def describe(self) -> str:
+        return f"id från {KINDS[self.kind].plural}"
+
 
 @dataclass(frozen=True)
-class Path:
+class Path(FieldType):
     """A file below docs/ that is published with the site (e.g. a template)."""
 
     under: str = "filer"
@@ -101,17 +195,73 @@ class Path:
         """A file name directly under the folder, for check.py and the JSON Schema."""
         return rf"^{self.under}/(?!.*\.\.)[A-Za-z0-9._-]+$"
 
+    def schema(self, ids: Ids) -> dict:
+        return {"type": "string", "maxLength": self.max_len, "pattern": self.pattern(),
+                "patternErrorMessage": f"Skriv ett filnamn under docs/{self.under}/, t.ex. {self.under}/mall.docx."}
+
+    def describe(self) -> str:
+        return f"sökväg till en fil under docs/{self.under}/"
+
+    def example(self, name: str, today: dt.date) -> str:
+        return f'{name}: ""'
+
 
 @dataclass(frozen=True)
-class List:
+class List(FieldType):
     item: object
     min_items: int = 0
     max_items: int = 50
 
+    def schema(self, ids: Ids) -> dict:
+        out = {"type": "array", "items": self.item.schema(ids), "maxItems": self.max_items}
+        if self.min_items:
+            out["minItems"] = self.min_items
+        if isinstance(self.item, Ref):
+            out["uniqueItems"] = True
+        return out
+
+    def describe(self) -> str:
+        if isinstance(self.item, Ref):
+            item = f"id:n från {KINDS[self.item.kind].plural}"
+        else:
+            item = self.item.describe()
+        least = f", minst {self.min_items}" if self.min_items else ""
+        return f"lista ({item}{least}, högst {self.max_items})"
+
+    def example(self, name: str, today: dt.date) -> str:
+        if isinstance(self.item, Object):
+            return f"{name}:\n  - " + "\n    ".join(f'{sub.name}: ""' for sub in self.item.fields)
+        if isinstance(self.item, Text):
+            return f"{name}:\n  - |\n    "
+        return f"{name}: []"
+
+    def cell(self, values) -> str:
+        """The items in one cell, separated by ' | '; a backslash or '|' inside an
+        item is written '\\\\' or '\\|', so the cell splits back unambiguously."""
+        return LIST_SEPARATOR.join(self.item.cell(v).replace("\\", "\\\\").replace("|", "\\|")
+                                   for v in values or [])
+
 
 @dataclass(frozen=True)
-class Object:
+class Object(FieldType):
     fields: tuple[Field, ...]
+
+    def schema(self, ids: Ids) -> dict:
+        out = {"type": "object", "properties": {f.name: f.schema(ids) for f in self.fields},
+               "additionalProperties": False}
+        required = [f.name for f in self.fields if f.required]
+        if required:
+            out["required"] = required
+        return out
+
+    def describe(self) -> str:
+        return "objekt med " + ", ".join(f.name for f in self.fields)
+
+    def example(self, name: str, today: dt.date) -> str:
+        return f"{name}:\n" + "\n".join(f'  {sub.name}: ""' for sub in self.fields)
+
+    def cell(self, value) -> str:
+        raise TypeError("an object is written as one column per part (export.columns)")
 
 
 @dataclass(frozen=True)
@@ -126,6 +276,19 @@ class Field:
     def item_type(self):
         """The type of one value: a list's item type, else the field's type."""
         return self.type.item if isinstance(self.type, List) else self.type
+
+    def schema(self, ids: Ids) -> dict:
+        """The field's JSON Schema, with its Swedish label and help."""
+        out = {"title": self.label, "description": self.help, **self.type.schema(ids)}
+        if self.name == "id":  # the id is also the file name
+            out.update(pattern=ID_PATTERN.pattern, patternErrorMessage=ID_MESSAGE)
+        if not self.required:
+            # `fält:` with no value is read as left out by `spets check`.
+            out["type"] = [out["type"], "null"]
+            if "enum" in out:
+                out["enum"] = [*out["enum"], None]
+                out["enumDescriptions"] = [*out["enumDescriptions"], "(inget värde)"]
+        return out
 
 
 # ------------------------------------------------------------------ the kinds

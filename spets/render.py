@@ -1,4 +1,4 @@
-"""Step 4: render pages and page fragments from the knowledge base.
+"""Pages and page fragments rendered from the knowledge base.
 
 A page is Markdown for MkDocs whose body is HTML blocks; stash() hands
 MkDocs only the headings, so contributor text is rendered exactly once, here,
@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import cite, codebook, export, facets, jsonld
+from . import cite, codebook, facets, jsonld
 from . import model as m
-from .index import KnowledgeBase
-from .outputs import SiteInfo
+from .knowledge import KnowledgeBase
 from .markdown_safe import inline_text, to_html
+from .site import LICENSE_URL, SiteInfo
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def relative(target: str, here: str) -> str:
 class Renderer:
     def __init__(self, kb: KnowledgeBase, site: SiteInfo | None = None):
         self.kb = kb
-        self.site = site or SiteInfo(name="SPETS kunskapsbank", url="", repo_url="", commit="")
+        self.site = site or SiteInfo(name="SPETS kunskapsbank")
         self.env = Environment(loader=PackageLoader("spets", "templates"), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         # Cached: the card pages and the JSON-LD render the same fields again.
@@ -117,11 +117,11 @@ class Renderer:
         # matters because MkDocs' theme templates print page meta unescaped.
         self.env.filters["yaml_text"] = lambda v: Markup(yaml_string(str(escape(v))))
         self.env.globals.update(kb=kb, KINDS=m.KINDS, model=m, cite=cite, codebook=codebook,
-                                export=export, facets=facets, permalink=self.permalink,
-                                site_name=self.site.name)
+                                facets=facets, permalink=self.permalink, site_name=self.site.name,
+                                LICENSE_URL=LICENSE_URL)
 
     def permalink(self, entry: m.Entry) -> str:
-        return export.permalink(self.site, entry)
+        return self.site.permalink(entry.url)
 
     def _render(self, template: str, here: str, **context) -> str:
         return self.env.get_template(template).render(
@@ -191,9 +191,14 @@ class Renderer:
         """Every item of a vocabulary, with how many entries use it."""
         return Markup(self._render("vocabulary_index.html.j2", here, items=self.kb.all(kind)))
 
-    def record(self, title: str) -> str:
-        """The search record of a hand-written page (see `record` in _parts.j2)."""
-        return str(self.env.get_template("_parts.j2").module.record(title, "Sida", {"typ": ["sida"]}))
+    def search_record(self, title: str) -> str:
+        """The search record of a hand-written page (see `search_record` in _parts.j2)."""
+        return str(self.env.get_template("_parts.j2").module.search_record(title, "Sida", {"typ": ["sida"]}))
+
+    def contribution_form(self, here: str, kind: m.Kind, modeline: str, schema: str) -> Markup:
+        """The contribution form's element and script (contribution_form.html.j2)."""
+        return Markup(self._render("contribution_form.html.j2", here, site=self.site, kind=kind,
+                                   modeline=modeline, schema=schema))
 
     def glossary(self, here: str) -> Markup:
         return Markup(self._render("glossary.html.j2", here, terms=self.kb.all("term")))

@@ -1,7 +1,7 @@
 """The commented Swedish template that `spets new` writes, made from the schema.
 
 Because it is generated from model.py it can never disagree with the check:
-its first line names the JSON Schema (schema.py) for editors, and
+its first line names the JSON Schema (json_schema.py) for editors, and
 every field is there, with its help text, required fields first filled with
 empty values that the check will point at until they are written.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import model as m
-from .schema import modeline
+from .json_schema import modeline
 
 HEADER = """\
 # {title}
@@ -46,22 +46,4 @@ def _comment(f: m.Field) -> str:
 
 
 def _example(f: m.Field, id_: str, today: dt.date) -> str:
-    t = f.type
-    if f.name == "id":
-        return f"id: {id_}"
-    if isinstance(t, m.Date):
-        return f"{f.name}: {today.isoformat()}"
-    if isinstance(t, m.Text) and t.markdown:
-        return f"{f.name}: |\n  "
-    if isinstance(t, (m.Text, m.Url, m.Path)):
-        return f'{f.name}: ""'
-    if isinstance(t, m.Object):
-        return f"{f.name}:\n" + "\n".join(f'  {sub.name}: ""' for sub in t.fields)
-    if isinstance(t, m.List) and isinstance(t.item, m.Object):
-        subs = [f'{sub.name}: ""' for sub in t.item.fields]
-        return f"{f.name}:\n  - " + "\n    ".join(subs)
-    if isinstance(t, m.List) and isinstance(t.item, m.Text):
-        return f"{f.name}:\n  - |\n    "
-    if isinstance(t, m.List):
-        return f"{f.name}: []"
-    return f"{f.name}:"
+    return f"id: {id_}" if f.name == "id" else f.type.example(f.name, today)

@@ -62,7 +62,7 @@ def words(text: str) -> list[str]:
 
 
 @dataclass
-class Document:
+class SearchPage:
     """One searchable page, as read from its HTML."""
 
     url: str  # relative to the site root, e.g. "metoder/partnerskapsdag/"
@@ -86,7 +86,7 @@ class _Reader(HTMLParser):
     data-search-filter spans. Elements marked data-search-ignore, permalink
     anchors and scripts add no text."""
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: SearchPage):
         super().__init__(convert_charrefs=True)
         self.doc = doc
         self.parts: list[str] = []
@@ -154,9 +154,9 @@ class _Reader(HTMLParser):
             self.parts.append(data)
 
 
-def read(url: str, html: str) -> Document:
-    """The Document of a page from its content HTML."""
-    doc = Document(url)
+def read_page(url: str, html: str) -> SearchPage:
+    """The SearchPage of a page from its content HTML."""
+    doc = SearchPage(url)
     reader = _Reader(doc)
     reader.feed(html)
     reader.close()
@@ -166,7 +166,7 @@ def read(url: str, html: str) -> Document:
 
 # ------------------------------------------------------------------ the index
 
-def build(docs: list[Document]) -> dict[str, bytes]:
+def index_files(docs: list[SearchPage]) -> dict[str, bytes]:
     """Every file of the index, by path under the site root."""
     docs = sorted(docs, key=lambda d: d.url)  # page numbers must not depend on build order
     values = sorted({f"{key}:{v}" for d in docs for key, vs in d.filters.items() for v in vs})
@@ -207,7 +207,7 @@ def build(docs: list[Document]) -> dict[str, bytes]:
     return files
 
 
-def load(site: Path) -> list[Document]:
+def read_index(site: Path) -> list[SearchPage]:
     """The pages of the index a previous build wrote into site/, for a
     `--dirty` build, which reads again only the pages it rebuilds. [] when
     there is none, or it cannot be read."""
@@ -220,13 +220,13 @@ def load(site: Path) -> list[Document]:
             for number in numbers:
                 filters.setdefault(values[number][0], []).append(values[number][1])
             text = (site / INDEX_DIR / meta["folder"] / f"s{n}.txt").read_text(encoding="utf-8")
-            docs.append(Document(url, title, kind, filters, text))
+            docs.append(SearchPage(url, title, kind, filters, text))
         return docs
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         return []
 
 
-def _postings(docs: list[Document]) -> dict[str, list[int]]:
+def _postings(docs: list[SearchPage]) -> dict[str, list[int]]:
     """Word -> [page gap, score, …] with BM25 scores of the stems (times 100, at least 1)."""
     written = [(words(d.text), words(d.title)) for d in docs]
     counts = [(Counter(map(_stem, body)), set(map(_stem, title))) for body, title in written]

@@ -6,7 +6,7 @@ import re
 import shutil
 
 from conftest import REPO, mkdocs_build, spets
-from spets import index
+from spets.knowledge import KnowledgeBase
 from spets.check import check_root
 
 
@@ -20,14 +20,14 @@ def test_repository_site_builds_strict(tmp_path):
     shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".venv", "site", ".git", "*.egg-info", ".pytest_cache"))
     r = mkdocs_build(root)
     assert r.returncode == 0, r.stdout + r.stderr
-    kb = index.build(check_root(REPO).entries)
+    kb = KnowledgeBase.of(check_root(REPO).entries)
     for kind in ("method", "tool", "case_study", "phase", "topic", "sector", "larosate", "role", "success_factor"):
         for entry in kb.all(kind):
             assert (root / "site" / entry.url / "index.html").is_file(), entry.url
 
 
 def test_minimum_content_for_every_feature():
-    kb = index.build(check_root(REPO).entries)
+    kb = KnowledgeBase.of(check_root(REPO).entries)
     assert len(kb.all("method")) >= 3 and len(kb.all("tool")) >= 2 and len(kb.all("case_study")) >= 3
     assert [p.id for p in kb.all("phase")] == ["identifiera", "etablera", "genomfora", "folja-upp", "fornya-avsluta"]
     assert {s.id for s in kb.all("sector")} == {"naringsliv", "offentlig-sektor", "ideburen-sektor", "forskningsinstitut"}
@@ -38,7 +38,7 @@ def test_minimum_content_for_every_feature():
 
 def test_content_invariants():
     """The content issue's rules: enough steps, every vocabulary item in use."""
-    kb = index.build(check_root(REPO).entries)
+    kb = KnowledgeBase.of(check_root(REPO).entries)
     short = [m.id for m in kb.all("method") if len(m.steps) < 3]
     assert short == [], f"methods with fewer than three steps: {short}"
     for kind in ("topic", "role", "success_factor"):
@@ -68,7 +68,7 @@ ISSUE_METHODS = (
 
 
 def repo_kb():
-    return index.build(check_root(REPO).entries)
+    return KnowledgeBase.of(check_root(REPO).entries)
 
 
 def test_the_cases_and_method_subjects_the_issue_asks_for_exist():
@@ -172,12 +172,29 @@ def test_every_macro_mistake_is_one_swedish_line_and_nothing_is_written(kb):
     assert "okänd sort 'term' i docs/prov.md; använd en av: method, tool, case_study" in out
 
 
-def test_macros_before_spets_in_the_config_is_said_plainly(kb):
+def test_the_order_of_the_two_plugins_does_not_matter(kb, built_fixture):
+    """The spets plugin hands its macros to mkdocs-macros with register_macros(),
+    which works before and after mkdocs-macros has read its config."""
     config = (kb / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"\n  - spets\n", "\n", config, count=1).replace("      on_undefined: strict\n",
-                                                                       "      on_undefined: strict\n  - spets\n", 1)
+    spets_block = "\n  - spets:\n      partial: true\n"
+    assert spets_block in config
+    config = config.replace(spets_block, "\n", 1).replace("      on_undefined: strict\n",
+                                                         "      on_undefined: strict" + spets_block, 1)
+    (kb / "mkdocs.yml").write_text(config, encoding="utf-8")
+    r = mkdocs_build(kb)
+    assert r.returncode == 0, r.stdout + r.stderr
+    pages = sorted(p.relative_to(kb / "site") for p in (kb / "site").rglob("*.html"))
+    assert pages == sorted(p.relative_to(built_fixture / "site") for p in (built_fixture / "site").rglob("*.html"))
+    for page in pages:
+        assert (kb / "site" / page).read_bytes() == (built_fixture / "site" / page).read_bytes(), page
+
+
+def test_a_config_without_the_macros_plugin_is_said_plainly(kb):
+    config = (kb / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\n  - macros:\n(      .*\n|\s*#.*\n)*", "\n", config, count=1)
+    assert "macros:" not in config
     (kb / "mkdocs.yml").write_text(config, encoding="utf-8")
     r = mkdocs_build(kb)
     out = r.stdout + r.stderr
     assert r.returncode == 1 and "Traceback" not in out
-    assert "mkdocs.yml: pluginen spets måste stå före macros under plugins:" in out
+    assert "mkdocs.yml: pluginen macros saknas under plugins:" in out

@@ -11,9 +11,10 @@ from pathlib import Path
 import feedparser
 import yaml
 
-from spets import feed, index
+from spets import feed
+from spets.knowledge import KnowledgeBase
 from spets.check import check_root
-from spets.outputs import SiteInfo
+from spets.site import SiteInfo
 
 A = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
@@ -104,7 +105,7 @@ def test_every_page_announces_the_feed(built_fixture):
 
 
 def test_no_feed_without_a_site_url():
-    kb = index.build(check_root(Path(__file__).parent / "fixtures" / "kb").entries)
+    kb = KnowledgeBase.of(check_root(Path(__file__).parent / "fixtures" / "kb").entries)
     assert feed.files(kb, SiteInfo(name="SPETS kunskapsbank", url="", repo_url="", commit="")) == {}
     with_url = feed.files(kb, SiteInfo(name="SPETS kunskapsbank", url="https://example.org/kb", repo_url="", commit=""))
     assert b"<id>https://example.org/kb/metoder/styrgrupp/</id>" in with_url["feed.xml"]

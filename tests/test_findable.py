@@ -14,11 +14,12 @@ import pytest
 import yaml
 from pyld import jsonld
 
-from spets import cite, index
+from spets import cite
+from spets.knowledge import KnowledgeBase
 from spets import jsonld as spets_jsonld
 from spets import model as m
 from spets.check import check_root
-from spets.outputs import SiteInfo
+from spets.site import SiteInfo
 from spets.render import Renderer
 
 REPO = Path(__file__).resolve().parent.parent
@@ -170,7 +171,7 @@ def test_method_and_tool_pages_link_to_printing(built_fixture):
 
 @pytest.fixture(scope="module")
 def renderer():
-    kb = index.build(check_root(Path(__file__).parent / "fixtures" / "kb").entries)
+    kb = KnowledgeBase.of(check_root(Path(__file__).parent / "fixtures" / "kb").entries)
     return Renderer(kb, SiteInfo(name="SPETS kunskapsbank", url="https://example.org/kb/", repo_url="", commit=""))
 
 

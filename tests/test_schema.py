@@ -1,4 +1,4 @@
-"""The JSON Schema (spets/schema.py): valid for its dialect, up to date where
+"""The JSON Schema (spets/json_schema.py): valid for its dialect, up to date where
 committed and where published, and in agreement with `spets check`."""
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from conftest import FIXTURE, REPO, copy_fixture, mkdocs_build, spets
-from spets import index, schema
+from spets import json_schema as schema
+from spets.knowledge import KnowledgeBase
 from spets import model as m
 from spets.check import check_root
 from spets.load import find_files
@@ -24,7 +25,7 @@ REGENERATE = ("kör `.venv/bin/spets schema` i kunskapsbankens mapp och checka i
 def _kb(root):
     result = check_root(root)
     assert result.problems == (), [p.text() for p in result.problems]
-    return index.build(result.entries)
+    return KnowledgeBase.of(result.entries)
 
 
 def _json(value):
@@ -39,7 +40,7 @@ def _json(value):
 
 
 def _errors(kind: str, data, kb) -> list[str]:
-    validator = jsonschema.Draft7Validator(schema.build(m.KINDS[kind], kb),
+    validator = jsonschema.Draft7Validator(schema.for_kind(m.KINDS[kind], kb),
                                            format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
     return [e.message for e in validator.iter_errors(_json(data))]
 
@@ -47,8 +48,8 @@ def _errors(kind: str, data, kb) -> list[str]:
 def test_every_schema_is_valid_draft_07():
     kb = _kb(FIXTURE)
     for kind in m.KINDS.values():
-        jsonschema.Draft7Validator.check_schema(schema.build(kind, kb))
-    case = schema.build(m.CASE_STUDY, kb)
+        jsonschema.Draft7Validator.check_schema(schema.for_kind(kind, kb))
+    case = schema.for_kind(m.CASE_STUDY, kb)
     assert case["title"] == "Fallstudie i SPETS kunskapsbank"
     institutions = case["properties"]["institutions"]
     assert institutions["title"] == "Lärosäten"

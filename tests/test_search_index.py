@@ -21,7 +21,7 @@ PAGE = """<div hidden data-search-ignore><span data-search-meta="title">Gemensam
 
 
 def test_read_takes_the_record_the_title_and_only_the_indexed_text():
-    doc = search.read("metoder/styrgrupp/", PAGE)
+    doc = search.read_page("metoder/styrgrupp/", PAGE)
     assert doc.title == "Gemensam styrgrupp" and doc.kind == "Metod"
     assert doc.filters == {"typ": ["metod"], "amne": ["forankring", "avtal"]}
     # Block tags and <br> separate words, inline tags do not (as on screen);
@@ -31,7 +31,7 @@ def test_read_takes_the_record_the_title_and_only_the_indexed_text():
 
 
 def test_read_without_a_record_takes_the_first_h1():
-    doc = search.read("om/", "<h1>Om SPETS</h1><p>Text</p><h1>Andra</h1>")
+    doc = search.read_page("om/", "<h1>Om SPETS</h1><p>Text</p><h1>Andra</h1>")
     assert (doc.title, doc.kind, doc.filters, doc.text) == ("Om SPETS", "", {}, "Text Andra")
 
 
@@ -45,28 +45,28 @@ def test_read_without_a_record_takes_the_first_h1():
      "Avtal mallar", "partnerskapsavtal samxverkan"),
 ])
 def test_read_edge_cases(html, title, text):
-    doc = search.read("x/", html)
+    doc = search.read_page("x/", html)
     assert (doc.title, doc.text) == (title, text)
     assert search.words("partner\u00adskap\u200b") == ["partnerskap"]
 
 
 def test_a_previous_index_reads_back_as_the_same_pages(tmp_path):
-    for path, content in search.build(docs()).items():
+    for path, content in search.index_files(docs()).items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_bytes(content)
-    again = search.load(tmp_path)
-    assert search.build(again) == search.build(docs())
+    again = search.read_index(tmp_path)
+    assert search.index_files(again) == search.index_files(docs())
     assert [d.url for d in again] == ["a/", "b/", "c/"] and again[0].filters == {"amne": ["avtal"], "typ": ["metod"]}
     (tmp_path / "sokindex" / "meta.json").write_text("{", encoding="utf-8")
-    assert search.load(tmp_path) == [] and search.load(tmp_path / "inget") == []
+    assert search.read_index(tmp_path) == [] and search.read_index(tmp_path / "inget") == []
 
 
 def docs():
     return [
-        search.Document("b/", "Avtal", "Ämne", {"typ": ["sida"]}, "Om avtalen mellan parterna."),
-        search.Document("a/", "Styrgrupp", "Metod", {"typ": ["metod"], "amne": ["avtal"]},
+        search.SearchPage("b/", "Avtal", "Ämne", {"typ": ["sida"]}, "Om avtalen mellan parterna."),
+        search.SearchPage("a/", "Styrgrupp", "Metod", {"typ": ["metod"], "amne": ["avtal"]},
                         "Styrgruppen tecknar avtal. Avtalet gäller 2019."),
-        search.Document("c/", "Något annat", "Metod", {"typ": ["metod"]}, "Ett avtal nämns i förbigående, "
+        search.SearchPage("c/", "Något annat", "Metod", {"typ": ["metod"]}, "Ett avtal nämns i förbigående, "
                         + "bland många andra ord som inte handlar om saken alls. " * 5),
     ]
 
@@ -85,7 +85,7 @@ def postings(files) -> dict[str, dict[str, int]]:
 
 
 def test_words_are_stemmed_and_scored_with_title_words_first():
-    files = search.build(docs())
+    files = search.index_files(docs())
     meta = json.loads(files["sokindex/meta.json"])
     assert [p[0] for p in meta["pages"]] == ["a/", "b/", "c/"]  # by URL, whatever the order given
     assert meta["values"] == ["amne:avtal", "typ:metod", "typ:sida"]
@@ -105,9 +105,9 @@ def test_words_are_stemmed_and_scored_with_title_words_first():
 
 def test_chunks_are_in_javascript_order_and_small(monkeypatch):
     monkeypatch.setattr(search, "CHUNK", 40)
-    many = [search.Document(f"p{i}/", f"Sida {i}", "Sida", {}, f"ord{i} Ärende zzz Öl 10 9 é{i} \U0001d431 \uffda")
+    many = [search.SearchPage(f"p{i}/", f"Sida {i}", "Sida", {}, f"ord{i} Ärende zzz Öl 10 9 é{i} \U0001d431 \uffda")
             for i in range(30)]
-    files = search.build(many)
+    files = search.index_files(many)
     meta = json.loads(files["sokindex/meta.json"])
     assert len(meta["chunks"]) > 5
     words = [w for i in range(len(meta["chunks"]))
@@ -124,14 +124,14 @@ def test_chunks_are_in_javascript_order_and_small(monkeypatch):
 
 
 def test_the_same_pages_give_the_same_files_and_a_change_moves_the_folder():
-    first, again = search.build(docs()), search.build(list(reversed(docs())))
+    first, again = search.index_files(docs()), search.index_files(list(reversed(docs())))
     assert first == again
     changed = docs()
     changed[0].text += " Nytt ord."
-    other = search.build(changed)
+    other = search.index_files(changed)
     assert json.loads(other["sokindex/meta.json"])["folder"] != json.loads(first["sokindex/meta.json"])["folder"]
 
 
 def test_an_empty_site_still_gives_an_index():
-    files = search.build([])
+    files = search.index_files([])
     assert json.loads(files["sokindex/meta.json"])["pages"] == []

@@ -1,9 +1,10 @@
-"""MkDocs plugin `spets`: the thin adapter between the engine and MkDocs.
+"""The MkDocs plugin `spets`: the build's events, in the order MkDocs runs them.
 
-on_config checks the content once; on_files adds one generated page per
-entry and the engine's other outputs (exports, feed, schemas); the page hooks
-put the rendered HTML in place, point "Redigera på GitHub" at the YAML and
-read each page for the search index, which on_post_build writes.
+on_config checks the content once and hands the page macros to mkdocs-macros;
+on_files adds one generated page per entry and the engine's other outputs
+(exports, feed, schemas); the page events put the rendered HTML in place,
+point "Redigera på GitHub" at the YAML and read each page for the search
+index, which on_post_build writes.
 """
 
 from __future__ import annotations
@@ -14,21 +15,33 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from spets import index, outputs, search
 from spets import model as m
+from spets import outputs, search
 from spets.check import check_root
+from spets.knowledge import KnowledgeBase
 from spets.render import Renderer, unstash
+from spets.site import SiteInfo
+
+from . import pages
 
 
-class SpetsPlugin(BasePlugin):
-    kb: index.KnowledgeBase
+class SpetsConfig(Config):
+    # A site built from a sample of the content (the tests' fixture): a
+    # hand-written page's link() to an id that is not there prints its text.
+    partial = config_options.Type(bool, default=False)
+
+
+class SpetsPlugin(BasePlugin[SpetsConfig]):
+    kb: KnowledgeBase
     renderer: Renderer
     dirty = False
-    documents: dict[str, search.Document]  # page URL -> what the search index has of it
+    documents: dict[str, search.SearchPage]  # page URL -> what the search index has of it
 
     def on_startup(self, *, command, dirty):
         # With on_startup, MkDocs keeps this object between the builds of
@@ -39,15 +52,19 @@ class SpetsPlugin(BasePlugin):
         # Runs before MkDocs touches site/: invalid content stops the build
         # with nothing written, and with the same lines as `spets check`.
         self.root = Path(config.config_file_path).parent
-        self.macro_errors: list[str] = []  # mistakes in macro calls (macros.py), reported after their page
+        self.macro_errors: list[str] = []  # mistakes in macro calls (pages.py), reported after their page
         _pin_build_date(self.root)
         result = check_root(self.root)
         if result.problems:
             raise PluginError(result.report())
-        self.kb = index.build(result.entries)
-        self.site = outputs.SiteInfo(name=config.site_name, url=config.site_url or "",
-                                     repo_url=config.repo_url or "", commit=_commit(self.root))
+        self.kb = KnowledgeBase.of(result.entries)
+        self.site = SiteInfo(name=config.site_name, url=config.site_url or "", repo_url=config.repo_url or "",
+                             branch=_branch(config.edit_uri or "", config.docs_dir), commit=_commit(self.root))
         self.renderer = Renderer(self.kb, self.site)
+        macros = config.plugins.get("macros")
+        if macros is None:
+            raise PluginError("mkdocs.yml: pluginen macros saknas under plugins:")
+        macros.register_macros(pages.macros(self, macros))
         # Generated page -> the YAML file it is made from, for edit links.
         self.sources = {f"{kind.url}/{entry.id}.md": entry.path
                         for kind in m.KINDS.values() if kind.url for entry in self.kb.all(kind.name)}
@@ -58,7 +75,7 @@ class SpetsPlugin(BasePlugin):
         if not self.dirty:
             self.documents = {}
         elif not getattr(self, "documents", None):  # first --dirty build: the rest is in the last index
-            self.documents = {d.url: d for d in search.load(Path(config.site_dir))}
+            self.documents = {d.url: d for d in search.read_index(Path(config.site_dir))}
         for file in files:
             if file.dest_uri.split("/")[0] == search.INDEX_DIR:
                 raise PluginError(f"docs/{file.src_uri} krockar med sökindexet ({search.INDEX_DIR}/): byt namn på filen")
@@ -89,7 +106,7 @@ class SpetsPlugin(BasePlugin):
             return
         source = self.sources.get(page.file.src_uri)
         if source:
-            page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{source}"
+            page.edit_url = self.site.source_url("edit", source)
         elif getattr(page.file, "generated_by", None):
             page.edit_url = None
 
@@ -103,8 +120,8 @@ class SpetsPlugin(BasePlugin):
         if (page.meta.get("search") or {}).get("exclude"):
             return html
         if not blocks:
-            html = self.renderer.record(page.title or "") + html
-        self.documents[page.url] = search.read(page.url, html)
+            html = self.renderer.search_record(page.title or "") + html
+        self.documents[page.url] = search.read_page(page.url, html)
         return html
 
     def on_env(self, env, *, config, files):
@@ -115,7 +132,7 @@ class SpetsPlugin(BasePlugin):
 
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
-        files = search.build([d for url, d in self.documents.items() if url in self.page_urls])
+        files = search.index_files([d for url, d in self.documents.items() if url in self.page_urls])
         try:
             for path, content in files.items():
                 (site / path).parent.mkdir(parents=True, exist_ok=True)
@@ -134,6 +151,17 @@ class SpetsPlugin(BasePlugin):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server
+
+
+def _branch(edit_uri: str, docs_dir: str) -> str:
+    """The branch in edit_uri ("edit/main/docs/" -> "main"): edit links, the
+    form's "Öppna GitHub" and links to CONTRIBUTING.md all point at it."""
+    parts = edit_uri.strip("/").split("/")
+    if len(parts) < 2 or parts[0] not in ("edit", "blob"):
+        raise PluginError(f"mkdocs.yml: edit_uri ska ha formen edit/GREN/docs/ (nu {edit_uri!r})")
+    if parts[-1] == Path(docs_dir).name and len(parts) > 2:
+        parts = parts[:-1]
+    return "/".join(parts[1:])
 
 
 def _git(root: Path, *args: str) -> str:

@@ -1,4 +1,4 @@
-"""Step 5b: a JSON Schema per kind, generated from the one model.
+"""A JSON Schema per kind, generated from the one model (each field type says its own).
 
 Editors (VS Code's YAML extension via the `# yaml-language-server: $schema=…`
 line at the top of each file) complete keys and underline mistakes with it,
@@ -23,24 +23,12 @@ from __future__ import annotations
 from pathlib import Path as FsPath
 
 from . import model as m
-from .export import json_bytes as dumps
-from .index import KnowledgeBase
+from .knowledge import KnowledgeBase
+from .site import json_bytes
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 FOLDER = "schema"  # at the repository root, and under the site's root
 MODELINE = "# yaml-language-server: $schema="
-
-# Every pattern must mean the same in Python's re (jsonschema) and in
-# JavaScript (the form): plain ASCII classes, \S, \d and \u escapes only.
-TEXT_PATTERN = rf"^(?=[\s\S]*\S)[^{m.CONTROL_CHARS}]*$"
-ID_PATTERN = m.ID_PATTERN.pattern
-
-MESSAGES = {
-    "text": "Får inte vara tomt och får inte innehålla kontrolltecken.",
-    "id": "Använd bara små bokstäver a–z, siffror och bindestreck, t.ex. chalmers-volvo-cars.",
-    "date": "Skriv ett datum i formen ÅÅÅÅ-MM-DD, t.ex. 2026-05-01.",
-    "path": "Skriv ett filnamn under docs/{under}/, t.ex. {under}/mall.docx.",
-}
 
 
 def file_name(kind: m.Kind) -> str:
@@ -53,8 +41,12 @@ def modeline(kind: m.Kind) -> str:
     return f"{MODELINE}../{FOLDER}/{file_name(kind)}"
 
 
-def build(kind: m.Kind, kb: KnowledgeBase) -> dict:
+def for_kind(kind: m.Kind, kb: KnowledgeBase) -> dict:
     """The JSON Schema (draft-07) of one kind, with the ids that exist in kb."""
+    def ids(kind_name: str) -> list[tuple[str, str]]:
+        return [(e.id, e.heading) for e in kb.all(kind_name)]
+
+    fields = m.Object(kind.fields).schema(ids)
     schema = {
         "$schema": DIALECT,
         "title": f"{kind.label.capitalize()} i SPETS kunskapsbank",
@@ -65,23 +57,23 @@ def build(kind: m.Kind, kb: KnowledgeBase) -> dict:
         schema.update({
             "type": "object",
             "minProperties": 1,
-            "propertyNames": {"pattern": ID_PATTERN, "patternErrorMessage": MESSAGES["id"]},
-            "additionalProperties": _object(kind.fields, kb),
+            "propertyNames": {"pattern": m.ID_PATTERN.pattern, "patternErrorMessage": m.ID_MESSAGE},
+            "additionalProperties": fields,
         })
     else:
         schema["description"] = (f"En fil i {kind.folder}/ per {kind.label}; filnamnet är id:t. "
                                  f"Skapa en ny med `spets new`. Kontrollera med `spets check`.")
-        schema.update(_object(kind.fields, kb))
+        schema.update(fields)
     return schema
 
 
 def all_schemas(kb: KnowledgeBase) -> dict[str, bytes]:
     """{file name: JSON bytes} for every kind, exactly as committed and published."""
-    return {file_name(kind): dumps(build(kind, kb)) for kind in m.KINDS.values()}
+    return {file_name(kind): json_bytes(for_kind(kind, kb)) for kind in m.KINDS.values()}
 
 
-def produce(kb: KnowledgeBase, site) -> dict[str, bytes]:
-    """The outputs.py producer: the same files under /schema/ on the site."""
+def files(kb: KnowledgeBase, site) -> dict[str, bytes]:
+    """The same files under /schema/ on the site."""
     return {f"{FOLDER}/{name}": content for name, content in all_schemas(kb).items()}
 
 
@@ -120,72 +112,3 @@ def add_modeline(text: str, kind: m.Kind) -> str:
     if first.startswith(MODELINE):
         text = rest if sep else ""
     return modeline(kind) + ("\r\n" if "\r\n" in text else "\n") + text
-
-
-# -------------------------------------------------------------------- types
-
-
-def _object(fields, kb: KnowledgeBase) -> dict:
-    out = {
-        "type": "object",
-        "properties": {f.name: _field(f, kb) for f in fields},
-        "additionalProperties": False,
-    }
-    required = [f.name for f in fields if f.required]
-    if required:
-        out["required"] = required
-    return out
-
-
-def _field(f: m.Field, kb: KnowledgeBase) -> dict:
-    schema = {"title": f.label, "description": f.help}
-    body = _type(f.type, kb)
-    if f.name == "id":  # the id is also the file name
-        body.update(pattern=ID_PATTERN, patternErrorMessage=MESSAGES["id"])
-    schema.update(body)
-    if not f.required:
-        # `fält:` with no value is read as left out by `spets check`.
-        schema["type"] = [schema["type"], "null"]
-        if "enum" in schema:
-            schema["enum"] = [*schema["enum"], None]
-            schema["enumDescriptions"] = [*schema["enumDescriptions"], "(inget värde)"]
-    return schema
-
-
-def _type(t, kb: KnowledgeBase) -> dict:
-    if isinstance(t, m.Text):
-        return {"type": "string", "minLength": 1, "maxLength": t.max_len,
-                "pattern": TEXT_PATTERN, "patternErrorMessage": MESSAGES["text"]}
-    if isinstance(t, m.Choice):
-        return {"type": "string", "enum": list(t.options), "enumDescriptions": list(t.options.values())}
-    if isinstance(t, m.Year):
-        return {"type": "integer", "minimum": t.min, "maximum": t.max}
-    if isinstance(t, m.Date):
-        return {"type": "string", "format": "date", "pattern": t.pattern,
-                "patternErrorMessage": MESSAGES["date"]}
-    if isinstance(t, m.Bool):
-        return {"type": "boolean"}
-    if isinstance(t, m.Url):
-        return {"type": "string", "maxLength": t.max_len, "pattern": t.pattern(),
-                "patternErrorMessage": "Skriv en fullständig adress som börjar med "
-                                       + " eller ".join(f"{s}:" for s in t.schemes) + "."}
-    if isinstance(t, m.Ref):
-        items = kb.all(t.kind)
-        return {"type": "string", "enum": [e.id for e in items],
-                "enumDescriptions": [e.heading for e in items]}
-    if isinstance(t, m.Path):
-        return {"type": "string", "maxLength": t.max_len,
-                "pattern": t.pattern(),
-                "patternErrorMessage": MESSAGES["path"].format(under=t.under)}
-    if isinstance(t, m.List):
-        out = {"type": "array", "items": _type(t.item, kb), "maxItems": t.max_items}
-        if t.min_items:
-            out["minItems"] = t.min_items
-        if isinstance(t.item, m.Ref):
-            out["uniqueItems"] = True
-        return out
-    if isinstance(t, m.Object):
-        return _object(t.fields, kb)
-    raise TypeError(f"no JSON Schema for {t!r}")
-
-

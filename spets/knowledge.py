@@ -1,4 +1,4 @@
-"""Step 3: index checked entries into one knowledge base, links both ways.
+"""The knowledge base: checked entries indexed by kind and id, links both ways.
 
 Every reference in every entry (a case's `methods`, a tool's `phases`, a
 partner's `sector` …) is recorded once as an edge. `linked()` then answers
@@ -39,6 +39,11 @@ class KnowledgeBase:
         entries = [e for kind in kinds for e in self.all(kind)]
         return sorted(entries, key=lambda e: (e.published, e.id), reverse=True)[:n]
 
+    @classmethod
+    def of(cls, entries) -> KnowledgeBase:
+        """The knowledge base of checked entries (check.py's result)."""
+        return _assemble(entries)
+
 
 def sort_key(entry: m.Entry):
     """Phases keep their file order (it is the lifecycle); the rest go by title."""
@@ -47,7 +52,7 @@ def sort_key(entry: m.Entry):
     return ((entry.data.get("title") or entry.data.get("name") or "").casefold(), entry.id)
 
 
-def build(entries) -> KnowledgeBase:
+def _assemble(entries) -> KnowledgeBase:
     by_kind: dict[str, dict[str, m.Entry]] = {k: {} for k in m.KINDS}
     for entry in entries:
         by_kind[entry.kind][entry.id] = entry
