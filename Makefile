@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check bench clean
+.PHONY: serve build test test-fast check bench clean
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -17,6 +17,10 @@ build: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(BIN)/pytest -q
+
+# The in-process tests only (no site build, no browser): seconds, not minutes.
+test-fast: $(VENV)/.installed
+	$(BIN)/pytest -q -m "not build and not browser"
 
 check: $(VENV)/.installed
 	$(BIN)/spets check

@@ -1,5 +1,13 @@
-"""Shared helpers: a fresh copy of the fixture knowledge base per test, and
-real MkDocs builds of it in a temporary folder (no mocks)."""
+"""Shared helpers: a fresh copy of the fixture knowledge base per test, real
+MkDocs builds of it in a temporary folder (no mocks), a served site and a
+browser.
+
+Every test gets a marker from what it uses, so that `make test-fast` can
+run the in-process ones alone (`pytest -m "not build and not browser"`):
+  browser  opens pages in chromium (set by the module: pytestmark);
+  build    builds a site or runs a command (mkdocs, spets) in a subprocess;
+  content  checks the repository's own content (tests/test_content.py).
+"""
 
 from __future__ import annotations
 
@@ -65,6 +73,20 @@ def spets(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 def mkdocs_build(root: Path) -> subprocess.CompletedProcess:
     return run(str(BIN / "mkdocs"), "build", "--strict", cwd=root)
+
+
+# ---------------------------------------------------------------- markers
+
+# Fixtures that build sites: the shared fixture site, and test_bad_input's one per case.
+BUILDS = {"built_fixture", "base_url", "page", "browser", "runs"}
+SUBPROCESSES = {"mkdocs_build", "spets", "run", "subprocess"}  # helpers that start a process
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        names = set(item.function.__code__.co_names)  # the globals the test itself calls
+        if BUILDS & set(item.fixturenames) or SUBPROCESSES & names or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.build)
 
 
 # ---------------------------------------------------------------- browser

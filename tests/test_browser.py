@@ -10,6 +10,7 @@ import pytest
 from conftest import need_chromium
 
 need_chromium()
+pytestmark = pytest.mark.browser
 
 
 def visit(browser, url, screenshot: Path | None = None):

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 import shutil
 
+import pytest
+
 from conftest import REPO, mkdocs_build, spets
 from spets.knowledge import KnowledgeBase
 from spets.check import check_root
+
+pytestmark = pytest.mark.content
 
 
 def test_repository_content_is_clean():

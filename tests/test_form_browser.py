@@ -15,6 +15,7 @@ from conftest import BIN, REPO, need_chromium, run, spets
 from spets.check import check_root
 
 need_chromium()
+pytestmark = pytest.mark.browser
 
 from playwright.sync_api import expect  # noqa: E402
 

@@ -10,6 +10,7 @@ import pytest
 from conftest import need_chromium
 
 need_chromium()
+pytestmark = pytest.mark.browser
 
 # Runs before any script of the page: every way content could announce
 # itself (the payloads all call alert) is recorded instead of shown.

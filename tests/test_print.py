@@ -3,6 +3,8 @@ Debian's chromium, then read back (pypdf) and checked in print media."""
 
 from __future__ import annotations
 
+import pytest
+
 import io
 
 from pypdf import PdfReader
@@ -10,6 +12,7 @@ from pypdf import PdfReader
 from conftest import need_chromium
 
 need_chromium()
+pytestmark = pytest.mark.browser
 
 A4 = (595.28, 841.89)  # points
 

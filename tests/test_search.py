@@ -11,6 +11,7 @@ import pytest
 from conftest import need_chromium
 
 need_chromium()
+pytestmark = pytest.mark.browser
 
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 

@@ -4,6 +4,8 @@ build time and queries in the browser, so the two must agree word for word."""
 
 from __future__ import annotations
 
+import pytest
+
 import random
 import re
 
@@ -13,6 +15,7 @@ from snowballstemmer.swedish_stemmer import SwedishStemmer
 from conftest import REPO, need_chromium
 
 need_chromium()
+pytestmark = pytest.mark.browser
 
 WORD = re.compile(r"[^\W_]+")
 

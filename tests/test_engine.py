@@ -1,0 +1,82 @@
+"""The engine's parts alone, without a build: the knowledge base's links both
+ways, the facets, and render's stash of HTML blocks."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURE
+from spets import facets, render
+from spets.check import check_root
+from spets.knowledge import KnowledgeBase
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    result = check_root(FIXTURE)
+    assert not result.problems, result.report()
+    return KnowledgeBase.of(result.entries)
+
+
+def ids(entries) -> list[str]:
+    return [e.id for e in entries]
+
+
+def test_links_run_both_ways(kb):
+    styrgrupp = kb.get("method", "styrgrupp")
+    # The method names the tool, and the tool names the method: one link, seen from both ends.
+    assert ids(kb.linked(styrgrupp, "tool")) == ["arsfragor"]
+    assert ids(kb.linked(kb.get("tool", "arsfragor"), "method")) == ["styrgrupp"]
+    # Cases name methods; the method finds the cases that name it.
+    assert ids(kb.linked(styrgrupp, "case_study")) == ["chalmers-volvo-cars", "liu-partner"]
+    # A reference inside an object (a partner's sector) is a link too.
+    assert "naringsliv" in ids(kb.linked(kb.get("case_study", "chalmers-volvo-cars"), "sector"))
+    assert kb.linked(kb.get("topic", "oanvant"), "method") == []
+
+
+def test_phases_keep_the_lifecycle_order_and_the_rest_go_by_title(kb):
+    assert ids(kb.all("phase")) == ["identifiera", "etablera", "genomfora", "folja-upp", "fornya-avsluta"]
+    titles = [e.title.casefold() for e in kb.all("method")]
+    assert titles == sorted(titles)
+
+
+def test_newest_is_by_date_then_id_across_kinds(kb):
+    assert ids(kb.newest(["method", "case_study"], 3)) == ["liu-partner", "chalmers-volvo-cars", "umu-partner"]
+    assert ids(kb.newest("method", 1)) == ["fientlig"]
+
+
+def test_the_knowledge_base_cannot_be_changed(kb):
+    with pytest.raises(TypeError):
+        kb.by_kind["method"]["ny"] = kb.get("method", "styrgrupp")
+
+
+def test_facet_values_and_their_search_links(kb):
+    values = facets.values(kb, kb.get("tool", "arsfragor"))
+    assert values == {"typ": ["verktyg"], "fas": ["folja-upp"], "amne": ["forankring"]}
+    assert facets.search_url("amne", "förankring") == "sok/?amne=f%C3%B6rankring"
+    options = dict(facets.options(kb))
+    by_key = {facet.key: items for facet, items in options.items()}
+    assert [item[0] for item in by_key["fas"]][:2] == ["identifiera", "etablera"]
+    assert ("metod", "Metod", "metoder/") in by_key["typ"]
+    assert facets.by_vocabulary("topic").key == "amne" and facets.by_vocabulary("role") is None
+
+
+def test_stash_hands_markdown_only_the_headings_and_unstash_puts_the_blocks_back():
+    page = ('---\ntitle: "T"\n---\n# Rubrik\n\n<p>Ett *stycke*</p>\n<ul><li>a</li></ul>\n\n'
+            '## Del { data-search-ignore }\n\n<div>två\nrader</div>\n')
+    markdown, blocks = render.stash(page)
+    assert markdown.startswith('---\ntitle: "T"\n---\n')
+    assert "# Rubrik" in markdown and "## Del { data-search-ignore }" in markdown
+    assert "stycke" not in markdown and "två" not in markdown
+    assert blocks == ("<p>Ett *stycke*</p>\n<ul><li>a</li></ul>", "<div>två\nrader</div>")
+    # What Python-Markdown makes of a placeholder line, put back.
+    html = "<h1>Rubrik</h1>\n<p>SPETS-BLOCK-0</p>\n<h2>Del</h2>\n<p>SPETS-BLOCK-1</p>"
+    assert render.unstash(html, blocks) == ("<h1>Rubrik</h1>\n<p>Ett *stycke*</p>\n<ul><li>a</li></ul>\n"
+                                            "<h2>Del</h2>\n<div>två\nrader</div>")
+
+
+def test_relative_links_work_under_any_base_path():
+    assert render.relative("metoder/x/", "metoder/y/") == "../x/"
+    assert render.relative("", "metoder/y/") == "../../"
+    assert render.relative("sok/?amne=a", "") == "sok/?amne=a"
+    assert render.relative("metoder/", "metoder/") == "./"
