@@ -11,6 +11,7 @@ run the in-process ones alone (`pytest -m "not build and not browser"`):
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import os
@@ -18,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -47,6 +49,13 @@ def copy_fixture(dest: Path) -> Path:
     return root
 
 
+def copy_repo(dest: Path) -> Path:
+    """The whole repository without what a build or an install leaves, at dest/repo."""
+    root = dest / "repo"
+    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".venv", "site", ".git", "*.egg-info", ".pytest_cache"))
+    return root
+
+
 @pytest.fixture
 def kb(tmp_path) -> Path:
     """A writable copy of the fixture knowledge base, for one test."""
@@ -73,6 +82,36 @@ def spets(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 def mkdocs_build(root: Path) -> subprocess.CompletedProcess:
     return run(str(BIN / "mkdocs"), "build", "--strict", cwd=root)
+
+
+# ---------------------------------------------------------------- reading output
+
+class Tags(HTMLParser):
+    """Every start tag of a page with its attributes ("" for an empty one), and its text."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def as_json(value, strip: bool = False):
+    """A value loaded from YAML as it reads in JSON: dates as ISO text, nested
+    lists and objects alike; `strip`: text without surrounding whitespace."""
+    if isinstance(value, dict):
+        return {k: as_json(v, strip) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json(v, strip) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value.strip() if strip and isinstance(value, str) else value
 
 
 # ---------------------------------------------------------------- markers
@@ -122,6 +161,14 @@ def base_url(built_fixture):
     url, server = serve(built_fixture / "site")
     yield url
     server.shutdown()
+
+
+def watch(page) -> list[str]:
+    """The console errors and uncaught exceptions of a page, as they come."""
+    errors: list[str] = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
 
 
 @pytest.fixture(scope="session")

@@ -18,13 +18,12 @@ import sys
 import textwrap
 import time
 from html import unescape
-from html.parser import HTMLParser
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_fixture, mkdocs_build, spets
+from conftest import Tags, copy_fixture, mkdocs_build, spets
 from spets import facets
 from spets import model as m
 from spets.check import check_root
@@ -244,15 +243,6 @@ CONTENT_TAGS = {"p", "a", "div", "article", "dl", "dt", "dd", "h1", "h2", "h3", 
                 "noscript", "section"}
 
 
-class _Elements(HTMLParser):
-    def __init__(self, html: str):
-        super().__init__()
-        self.found: list[tuple[str, dict]] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        self.found.append((tag, {k: v or "" for k, v in attrs}))
-
 
 def test_no_page_carries_markup_from_content(built_fixture):
     site = built_fixture / "site"
@@ -261,9 +251,9 @@ def test_no_page_carries_markup_from_content(built_fixture):
     for path in pages:
         html = path.read_text(encoding="utf-8")
         where = path.relative_to(site).as_posix()
-        for tag, attrs in _Elements(html).found:
+        for tag, attrs in Tags(html).tags:
             assert not [a for a in attrs if a.startswith("on")], (where, tag, attrs)
             for name in ("href", "src", "action"):
                 assert not attrs.get(name, "").strip().lower().startswith(("javascript:", "data:", "vbscript:")), where
         content = html[html.index('<article class="md-content__inner'):html.rindex("</article>")]
-        assert {tag for tag, _ in _Elements(content).found} <= CONTENT_TAGS, where
+        assert {tag for tag, _ in Tags(content).tags} <= CONTENT_TAGS, where

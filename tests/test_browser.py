@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import need_chromium
+from conftest import need_chromium, watch
 
 need_chromium()
 pytestmark = pytest.mark.browser
@@ -16,9 +16,7 @@ pytestmark = pytest.mark.browser
 def visit(browser, url, screenshot: Path | None = None):
     """Open a page; return (console errors, dialogs opened, requests off this host)."""
     page = browser.new_page()
-    errors, dialogs, foreign = [], [], []
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    errors, dialogs, foreign = watch(page), [], []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.on("request", lambda r: r.url.startswith("http://127.0.0.1") or foreign.append(r.url))
     page.goto(url, wait_until="networkidle")

@@ -4,28 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 
 import pytest
 
-from conftest import BIN, mkdocs_build, run, spets
+from conftest import BIN, Tags, mkdocs_build, run, spets
 from spets.check import check_root
 
-
-class Tags(HTMLParser):
-    """Every start tag with its attributes, and the text, of a page."""
-
-    def __init__(self, html: str):
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-        self.text: list[str] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
 
 
 def article(html: str) -> str:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
-from conftest import REPO, mkdocs_build, spets
+from conftest import REPO, copy_repo, mkdocs_build, spets
 from spets.knowledge import KnowledgeBase
 from spets.check import check_root
 
@@ -20,8 +19,7 @@ def test_repository_content_is_clean():
 
 
 def test_repository_site_builds_strict(tmp_path):
-    root = tmp_path / "repo"
-    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".venv", "site", ".git", "*.egg-info", ".pytest_cache"))
+    root = copy_repo(tmp_path)
     r = mkdocs_build(root)
     assert r.returncode == 0, r.stdout + r.stderr
     kb = KnowledgeBase.of(check_root(REPO).entries)
@@ -117,8 +115,7 @@ def test_glossary_is_large_enough_and_cites_samsyn_for_its_terms():
 def test_site_pages_reach_every_entry_and_explain_empty_larosate_pages(tmp_path):
     """Every entry is linked from its listing; every lärosäte page shows
     something or says why not; the hand-written pages link to real entries."""
-    root = tmp_path / "repo"
-    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".venv", "site", ".git", "*.egg-info", ".pytest_cache"))
+    root = copy_repo(tmp_path)
     r = mkdocs_build(root)
     assert r.returncode == 0, r.stdout + r.stderr
     site = root / "site"
@@ -139,8 +136,7 @@ def test_site_pages_reach_every_entry_and_explain_empty_larosate_pages(tmp_path)
 
 
 def test_link_to_a_missing_entry_stops_the_real_build(tmp_path):
-    root = tmp_path / "repo"
-    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".venv", "site", ".git", "*.egg-info", ".pytest_cache"))
+    root = copy_repo(tmp_path)
     (root / "docs" / "prov.md").write_text('---\nrender_macros: true\n---\n\n{{ link("method", "handlingsplanen") }}\n')
     r = mkdocs_build(root)
     out = r.stdout + r.stderr

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import mkdocs_build
+from conftest import as_json, mkdocs_build
 from spets import export
 from spets import model as m
 
@@ -31,17 +31,7 @@ def expected(data: dict, kind: m.Kind) -> dict:
     """A YAML record as the JSON export should show it: every field of the
     kind, dates as ISO text, absent lists as [] and other absent fields as
     null, text without surrounding whitespace (the check strips it)."""
-    def plain(v):
-        if isinstance(v, str):
-            return v.strip()
-        if isinstance(v, dt.date):
-            return v.isoformat()
-        if isinstance(v, list):
-            return [plain(i) for i in v]
-        if isinstance(v, dict):
-            return {k: plain(i) for k, i in v.items()}
-        return v
-    return {f.name: plain(data[f.name]) if f.name in data
+    return {f.name: as_json(data[f.name], strip=True) if f.name in data
             else ([] if isinstance(f.type, m.List) else None) for f in kind.fields}
 
 

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import FIXTURE, REPO, copy_fixture, mkdocs_build, spets
+from conftest import FIXTURE, REPO, as_json, copy_fixture, mkdocs_build, spets
 from spets import json_schema as schema
 from spets.knowledge import KnowledgeBase
 from spets import model as m
@@ -28,21 +28,11 @@ def _kb(root):
     return KnowledgeBase.of(result.entries)
 
 
-def _json(value):
-    """A loaded YAML value as VS Code's YAML extension sees it: dates are text."""
-    if isinstance(value, dict):
-        return {k: _json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_json(v) for v in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
-
 
 def _errors(kind: str, data, kb) -> list[str]:
     validator = jsonschema.Draft7Validator(schema.for_kind(m.KINDS[kind], kb),
                                            format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
-    return [e.message for e in validator.iter_errors(_json(data))]
+    return [e.message for e in validator.iter_errors(as_json(data))]
 
 
 def test_every_schema_is_valid_draft_07():

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import need_chromium
+from conftest import need_chromium, watch
 
 need_chromium()
 pytestmark = pytest.mark.browser
@@ -20,9 +20,7 @@ from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 def page(browser):
     """A fresh page that records console errors; the test fails on any."""
     page = browser.new_page()
-    page.errors = []
-    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.errors = watch(page)
     yield page
     assert page.errors == []
     page.close()
