@@ -18,7 +18,8 @@ Files, under `sokindex/` in the built site:
 
 <hash> is a digest of everything in it, so a browser never mixes files of
 two builds. Words are stemmed with the Snowball Swedish stemmer (the
-browser runs the same algorithm, spets-stem.js), so "avtalen" finds "avtal".
+browser runs the same Snowball release's JavaScript, docs/assets/snowball/),
+so "avtalen" finds "avtal".
 """
 
 from __future__ import annotations

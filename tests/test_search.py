@@ -191,7 +191,8 @@ def test_a_question_finds_what_it_is_about(page, base_url):
 # Python's tokens and stems (the index) and the browser's (the query) must agree.
 WORDS_IN_BROWSER = """async (texts) => {
   const engine = await import('../assets/spets-search.js');
-  return texts.map((t) => engine.words(t).map((w) => globalThis.spetsStem(w)));
+  const { stem } = await import('../assets/snowball/stem.js');
+  return texts.map((t) => engine.words(t).map(stem));
 }"""
 
 

@@ -6,7 +6,7 @@
 //   index.page(pages[0])          -> { url, title, kind }
 //   await index.excerpt(pages[0], "avtalen") -> [[text, isHit], …] around the hits
 //
-// Each word of the query is stemmed as the index was (spets-stem.js), so
+// Each word of the query is stemmed as the index was (snowball/stem.js), so
 // "avtalen" finds "avtal". A word also finds longer words it begins, at half
 // score: the reader may still be typing it, and Swedish joins words
 // ("partnerskap" finds "partnerskapsavtal", "förankrar" finds "förankring").
@@ -19,7 +19,7 @@
 // many). A page's score is the sum of its words' scores (BM25, computed at build
 // time), so pages with more of the words, or with them in the title, rank
 // first.
-import "./spets-stem.js";
+import { stem as snowball } from "./snowball/stem.js";
 
 const WORD = /[\p{L}\p{N}]+/gu; // spets/search.py: [^\W_]+
 const INVISIBLE = /[\u00ad\u200b\u2060]/g; // soft hyphen and word joiners: not word breaks
@@ -28,7 +28,7 @@ const MAX_WORDS = 12; // a pasted paragraph must not fetch the whole index
 const stems = new Map(); // an excerpt stems every word of ten pages per key
 function stem(word) {
   let s = stems.get(word);
-  if (s === undefined) stems.set(word, (s = globalThis.spetsStem(word)));
+  if (s === undefined) stems.set(word, (s = snowball(word)));
   return s;
 }
 // Swedish function and question words (most of Snowball's Swedish stop list).
