@@ -1,7 +1,11 @@
 """The case-study form at /bidra/fallstudie/ in a real browser (Debian's
 chromium via Playwright), on the built fixture site served over HTTP: the YAML
 it produces passes `spets check` with every character intact, mistakes are
-shown in Swedish next to their field, and the GitHub link carries the file."""
+shown in Swedish next to their field, and the GitHub link carries the file.
+The form starts only on its own element (data-spets-form), takes its settings
+from that element's data- attributes, and no other page loads its script.
+The unit tests of its pure modules (validator, YAML writer, links) are in
+test_form_modules.py."""
 
 from __future__ import annotations
 
@@ -31,19 +35,40 @@ BACKGROUND = ("Första stycket med kolon: så här.\n\n"
 PARTNER = 'Åre kommun "Jämtland": \'test\''
 
 
-@pytest.fixture
-def form(browser, base_url):
-    context = browser.new_context(accept_downloads=True)
+def watched(context):
+    """A new page that records in page.problems every script error, console
+    error, request off this host and failed response (404 …)."""
     page = context.new_page()
     page.problems = []
     page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
     page.on("pageerror", lambda e: page.problems.append(str(e)))
     page.on("request", lambda r: r.url.startswith(("http://127.0.0.1", "blob:http://127.0.0.1"))
             or page.problems.append(r.url))
+    page.on("response", lambda r: r.status >= 400 and page.problems.append(f"{r.status} {r.url}"))
+    return page
+
+
+def edit_page(page, url, *replacements):
+    """Serve the page at url with each (old, new) of its HTML replaced, as if
+    the site had been built with other settings."""
+    def handle(route):
+        response = route.fetch()
+        html = response.text()
+        for old, new in replacements:
+            assert old in html, old
+            html = html.replace(old, new)
+        route.fulfill(response=response, body=html)
+    page.route(url, handle)
+
+
+@pytest.fixture
+def form(browser, base_url):
+    context = browser.new_context(accept_downloads=True)
+    page = watched(context)
     page.goto(base_url + "bidra/fallstudie/", wait_until="networkidle")
     expect(page.locator("#bidra-skapa")).to_be_visible()
     yield page
-    assert page.problems == []  # no script errors, no request off this host
+    assert page.problems == []  # no script errors, no request off this host, no 404
     context.close()
 
 
@@ -259,3 +284,89 @@ def test_yaml_writer_keeps_hostile_text_intact(form, kb):
 def _json_case():
     from test_schema import _case, _json
     return _json(_case())
+
+
+# ------------------------------------------------- where the form starts
+
+
+@pytest.mark.parametrize("path", ["", "sa-anvander-du/"])
+def test_pages_without_the_form_load_none_of_it(browser, base_url, path):
+    """The start page, and "Så använder du kunskapsbanken" with its heading
+    "Bidra" (id="bidra"), load no form script and show no error."""
+    context = browser.new_context()
+    page = watched(context)
+    scripts = []
+    page.on("request", lambda r: r.resource_type == "script" and scripts.append(r.url))
+    page.goto(base_url + path, wait_until="networkidle")
+    if path:
+        assert page.locator("h2#bidra").count() == 1  # the heading that used to start the form
+    assert not [s for s in scripts if "bidra" in s], scripts
+    assert page.evaluate("typeof window.spetsBidra") == "undefined"
+    assert page.locator(".bidra-fatal, .bidra-form").count() == 0
+    assert "Formuläret kunde inte läsas in" not in page.inner_text("body")
+    assert page.problems == []  # no console error, no 404
+    context.close()
+
+
+FORM_ELEMENT = re.compile(r'<div id="bidra" class="bidra" data-spets-form="case_study"\n'
+                          r'  data-schema="[^"]+"\n  data-repo="[^"]+"\n  data-branch="[^"]+"\n'
+                          r'  data-folder="[^"]+"\n  data-modeline="[^"]+">')
+
+
+def test_the_form_page_loads_only_the_form_module(built_fixture):
+    html = (built_fixture / "site/bidra/fallstudie/index.html").read_text(encoding="utf-8")
+    assert FORM_ELEMENT.search(html), html
+    assert html.count('<script type="module" src="../../assets/bidra/form.js"></script>') == 1
+    assert "assets/bidra.js" not in html
+    for page in ("index.html", "sa-anvander-du/index.html"):
+        other = (built_fixture / "site" / page).read_text(encoding="utf-8")
+        assert "data-spets-form" not in other, page
+        assert "assets/bidra/" not in other and "assets/bidra.js" not in other, page
+    assert f"{REPO_URL}/blob/main/CONTRIBUTING.md" in html
+
+
+def test_form_takes_its_settings_from_its_element(browser, base_url):
+    """Repository, branch, folder and first line of the file all come from
+    the element's data- attributes; none is written in the script."""
+    context = browser.new_context()
+    page = watched(context)
+    url = base_url + "bidra/fallstudie/"
+    edit_page(page, url,
+              (f'data-repo="{REPO_URL}"', 'data-repo="https://github.com/annan/repo/"'),
+              ('data-branch="main"', 'data-branch="utkast/ny"'),
+              ('data-folder="case_studies"', 'data-folder="inskickat"'),
+              ('data-modeline="# yaml-language-server: $schema=../schema/case_study.schema.json"',
+               'data-modeline="# yaml-language-server: $schema=../schema/annan.schema.json"'))
+    page.goto(url, wait_until="networkidle")
+    fill_valid(page)
+    page.click("#bidra-skapa")
+    expect(page.locator("#bidra-resultat")).to_be_visible()
+    file = "hogskolan-vast-och-are-kommun-50-1-basta-samarbete.yml"
+    expect(page.locator("#bidra-filnamn")).to_have_text("Din fil: inskickat/" + file)
+    text = page.input_value("#bidra-yaml")
+    assert text.startswith("# yaml-language-server: $schema=../schema/annan.schema.json\n\n")
+    parts = urlsplit(page.get_attribute("#bidra-github", "href"))
+    assert f"{parts.scheme}://{parts.netloc}{parts.path}" == "https://github.com/annan/repo/new/utkast/ny/inskickat"
+    assert parse_qs(parts.query)["value"] == [text]
+
+    # Too long for a link: the upload page of the same branch and folder.
+    page.fill('[name="background"]', "å" * 3000)
+    page.click("#bidra-skapa")
+    expect(page.locator("#bidra-github")).to_be_hidden()
+    expect(page.locator("#bidra-status")).to_have_text(
+        "Texten är för lång för att skickas med en länk. Ladda ner filen och ladda upp den på GitHub: "
+        "https://github.com/annan/repo/upload/utkast/ny/inskickat")
+    assert page.problems == []
+    context.close()
+
+
+def test_a_missing_setting_is_said_not_guessed(browser, base_url):
+    context = browser.new_context()
+    page = watched(context)
+    url = base_url + "bidra/fallstudie/"
+    edit_page(page, url, ('data-branch="main"', ""))
+    page.goto(url, wait_until="networkidle")
+    expect(page.locator(".bidra-fatal")).to_have_text(re.compile("^Formuläret kunde inte läsas in."))
+    assert page.locator("#bidra-skapa").count() == 0
+    assert [p for p in page.problems if "data-branch" in p] and len(page.problems) == 1, page.problems
+    context.close()

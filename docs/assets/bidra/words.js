@@ -1,0 +1,42 @@
+// The form's own Swedish words: its sections, and plainer help texts and labels than the schema's.
+
+// Sections of the form, with the properties in each; the rest go under "Övrigt".
+export const SECTIONS = [
+  ["Om fallet", ["title", "summary", "id", "institutions", "partners", "started", "ended", "status"]],
+  ["Berättelsen", ["background", "activities", "results", "lessons", "challenges"]],
+  ["Koppla till kunskapsbanken", ["phases", "topics", "methods", "tools", "roles", "success_factors"]],
+  ["Källor", ["sources"]],
+  ["Om texten", ["provenance", "last_reviewed", "published"]],
+];
+
+// Help under a field's label, by path without row numbers; "" for none, the
+// schema's description where a field is missing here.
+export const HELP = {
+  id: "Blir filens namn. Fylls i automatiskt från titeln; ändra vid behov. Små bokstäver a–z, siffror och bindestreck.",
+  title: "Kort och beskrivande, t.ex. ”Linnéuniversitetet och IKEA – The Bridge”.",
+  summary: "En eller två meningar som visas i listor och sökresultat.",
+  institutions: "Välj lärosätet eller lärosätena som deltar i partnerskapet.",
+  partners: "Organisationerna utanför akademin, med sektor.",
+  started: "Året då partnerskapet började, t.ex. 2013.",
+  ended: "Lämna tomt om partnerskapet pågår.",
+  background: "Hur och varför partnerskapet kom till. Du kan använda Markdown: **fet**, listor med - och tomma rader mellan stycken.",
+  activities: "Hur partnerskapet är organiserat och vad parterna gör tillsammans.",
+  phases: "I vilka faser av partnerskapets livscykel fallet hör hemma.",
+  topics: "Vad fallet handlar om.",
+  methods: "Metoder i kunskapsbanken som fallet använde (valfritt).",
+  tools: "Verktyg i kunskapsbanken som fallet använde (valfritt).",
+  roles: "Roller som var inblandade (valfritt).",
+  success_factors: "Framgångsfaktorer som fallet belyser (valfritt).",
+  sources: "Minst en källa som fakta kommer ifrån, med fullständig webbadress (https://…).",
+  provenance: "Välj ”Inskickad av lärosätet” om du skriver för ditt lärosäte.",
+  last_reviewed: "Datum då lärosätet granskade texten. Lämna dagens datum om du skriver för lärosätet.",
+  published: "Dagens datum, ifyllt automatiskt.",
+  status: "",
+  "partners.name": "Organisationens namn, t.ex. ”Region Kronoberg”.",
+  "partners.sector": "",
+  "sources.title": "Källans titel, t.ex. ”Linnéuniversitetet: Strategiska partnerskap”.",
+  "sources.url": "Hela adressen, som börjar med https://.",
+};
+
+export const ADD_LABEL = { partners: "Lägg till en partner", sources: "Lägg till en källa" };
+export const ROW_LABEL = { partners: "Partner", sources: "Källa" };
