@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import REPO, run, spets
+from conftest import REPO, mkdocs_build, run, spets
 
 BIN = Path(sys.executable).parent
 REPO_URL = "https://github.com/spets-kunskapsbank/kunskapsbank"
@@ -44,6 +44,33 @@ def test_every_edit_link_goes_to_a_source_file(built_fixture):
     assert not [s for s in seen.values() if s.startswith("docs/") and not (REPO / s).is_file()]
     html = (root / "site/fallstudier/chalmers-volvo-cars/index.html").read_text(encoding="utf-8")
     assert "Redigera på GitHub" in html
+
+
+def test_every_link_to_the_repository_follows_the_branch_in_edit_uri(kb):
+    config = (kb / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\nedit_uri: edit/main/docs/\n" in config
+    (kb / "mkdocs.yml").write_text(config.replace("\nedit_uri: edit/main/docs/\n", "\nedit_uri: edit/utkast/ny/docs/\n"),
+                                   encoding="utf-8")
+    r = mkdocs_build(kb)
+    assert r.returncode == 0, r.stdout + r.stderr
+    site = kb / "site"
+    entry = (site / "metoder/styrgrupp/index.html").read_text(encoding="utf-8")
+    assert EDIT.findall(entry) == [REPO_URL + "/edit/utkast/ny/methods/styrgrupp.yml"]
+    page = (site / "om-spets/index.html").read_text(encoding="utf-8")
+    assert EDIT.findall(page) == [REPO_URL + "/edit/utkast/ny/docs/om-spets.md"]  # MkDocs' own link
+    form = (site / "bidra/fallstudie/index.html").read_text(encoding="utf-8")
+    assert 'data-branch="utkast/ny"' in form
+    assert REPO_URL + "/blob/utkast/ny/CONTRIBUTING.md" in form and "/blob/main/" not in form
+
+
+def test_an_edit_uri_without_a_branch_is_said_plainly(kb):
+    config = (kb / "mkdocs.yml").read_text(encoding="utf-8")
+    (kb / "mkdocs.yml").write_text(config.replace("\nedit_uri: edit/main/docs/\n", "\nedit_uri: docs/\n"),
+                                   encoding="utf-8")
+    r = mkdocs_build(kb)
+    out = r.stdout + r.stderr
+    assert r.returncode == 1 and "Traceback" not in out
+    assert "mkdocs.yml: edit_uri ska ha formen edit/GREN/docs/ (nu 'docs/')" in out
 
 
 # ----------------------------------------------------------------- workflows

@@ -109,13 +109,14 @@ def test_validator_reports_missing_required_fields(modules):
 def test_validator_agrees_with_the_schema_tests_on_the_real_schema(modules, built_fixture):
     """The samples that fail `spets check` and jsonschema fail here too (with
     the schema the fixture site publishes: its vocabularies are the fixture's)."""
-    from test_schema import INVALID_CASES, _case, _json
+    from conftest import as_json
+    from test_schema import INVALID_CASES, _case
 
     schema = json.loads((built_fixture / "site/schema/case_study.schema.json").read_text(encoding="utf-8"))
     run = "m.errorTexts(arg.schema, arg.data)"
-    assert modules("validate.js", run, {"schema": schema, "data": _json(_case())}) == []
+    assert modules("validate.js", run, {"schema": schema, "data": as_json(_case())}) == []
     for name, mutate in INVALID_CASES.items():
-        data = _json(mutate(copy.deepcopy(_case())))
+        data = as_json(mutate(copy.deepcopy(_case())))
         assert modules("validate.js", run, {"schema": schema, "data": data}), name
 
 
