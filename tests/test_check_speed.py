@@ -1,0 +1,120 @@
+"""The faster paths of `spets check` give exactly what the plain ones gave.
+
+load.py composes with libyaml's C composer where it can and with PyYAML's
+Python composer (which refuses aliases and caps nesting) where it cannot;
+check.py pauses the cycle collector while it works. Both only save time.
+"""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from spets import load
+from spets.check import check_root
+from spets.model import MAX_DEPTH
+
+REPO = Path(__file__).resolve().parent.parent
+YAML_FILES = sorted(p for pattern in ("*.yml", "*.yaml") for p in REPO.rglob(pattern)
+                    if not any(part.startswith(".") or part in ("site", "node_modules") for part in p.parts))
+
+
+def shape(node):
+    """Everything check.py and load.py read from a node, recursively."""
+    marks = tuple((m.index, m.line, m.column) for m in (node.start_mark, node.end_mark))
+    if isinstance(node, ScalarNode):
+        return ("scalar", node.tag, node.value, node.style, marks)
+    if isinstance(node, SequenceNode):
+        return ("seq", node.tag, node.flow_style, marks, [shape(n) for n in node.value])
+    assert isinstance(node, MappingNode)
+    return ("map", node.tag, node.flow_style, marks, [(shape(k), shape(v)) for k, v in node.value])
+
+
+def python_compose(text):
+    loader = load._Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def fast_compose(text):
+    loader = load._FastLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def outcome(compose, text):
+    """The tree's shape, or the error as load_file would report it."""
+    try:
+        node = compose(text)
+    except load._LoadError as e:
+        return ("refused", e.line, e.col, e.message)
+    except Exception as e:  # a YAML error: load_file reads its text and marks
+        return ("error", type(e).__name__, str(e))
+    return node and shape(node)
+
+
+def test_there_are_files_to_compare():
+    assert len(YAML_FILES) > 100
+
+
+@pytest.mark.skipif(not load._HAS_LIBYAML, reason="PyYAML without libyaml")
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: p.relative_to(REPO).as_posix())
+def test_same_tree_or_error_as_python_composer(path):
+    text = path.read_bytes().decode("utf-8-sig", "replace")
+    expected = outcome(python_compose, text)
+    assert outcome(load._compose, text) == expected
+    if expected and expected[0] not in ("refused", "error"):
+        assert outcome(fast_compose, text) == expected  # also where '&' sent _compose the slow way
+
+
+def nested(depth):
+    return "a: " + "[" * depth + "x" + "]" * depth + "\n"
+
+
+@pytest.mark.parametrize("depth", range(MAX_DEPTH - 4, MAX_DEPTH + 2))
+def test_nesting_cap_is_the_same(depth):
+    assert outcome(load._compose, nested(depth)) == outcome(python_compose, nested(depth))
+    assert outcome(load._compose, "- " * depth + "x\n") == outcome(python_compose, "- " * depth + "x\n")
+
+
+def test_nesting_cap_is_where_it_was():
+    assert outcome(load._compose, nested(MAX_DEPTH - 2))[0] == "map"
+    assert outcome(load._compose, nested(MAX_DEPTH - 1))[0] == "refused"
+
+
+@pytest.mark.parametrize("text", [nested(100_000), "- " * 100_000 + "x\n", "a:\n" + "".join(
+    " " * i + f"k{i}:\n" for i in range(1, 3000))])
+def test_very_deep_file(text):
+    # The C composer must stop where the Python one stops, not run out of stack.
+    assert outcome(load._compose, text) == outcome(python_compose, text)
+    assert outcome(load._compose, text)[0] in ("refused", "error")
+
+
+@pytest.mark.parametrize("text", ["a: *x\n", "a: &x [1]\nb: *x\n", "a: &x 1\n"])
+def test_aliases_and_anchors(text):
+    if "*" in text:
+        with pytest.raises(load._LoadError) as e:
+            load._compose(text)
+        assert e.value.message.startswith("alias (*namn) är inte tillåtna")
+        assert e.value.line == text[: text.index("*")].count("\n") + 1
+    else:  # an anchor alone is harmless and still allowed
+        assert load._compose(text).value[0][1].value == "1"
+
+
+def test_collector_is_restored(kb):
+    assert gc.isenabled()
+    check_root(kb)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        check_root(kb)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
