@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import gc
 import re
 from dataclasses import dataclass
 from pathlib import Path as FsPath
@@ -42,40 +41,28 @@ class CheckResult:
 
 def check_root(root: FsPath, today: dt.date | None = None) -> CheckResult:
     """Load and check every content file below root."""
-    # Every file's node tree is kept until all are checked: over a hundred
-    # objects per entry, none of them in a reference cycle. While they pile
-    # up, Python's cycle collector walks all of them again every so often,
-    # which at 5,000 entries took half the time of the check and grew faster
-    # than the number of entries. So it is paused until the trees are gone
-    # (they go when _check_root returns); reference counting frees as usual.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _check_root(root, today or dt.date.today())
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _check_root(root: FsPath, today: dt.date) -> CheckResult:
-    docs, problems = [], stray_files(root)
+    today = today or dt.date.today()
+    problems = stray_files(root)
     files = find_files(root)
-    for kind, path in files:
-        doc, found = load_file(root, kind, path)
+    # The vocabularies first, for the ids in them. Every other file is then
+    # loaded, checked and let go: holding all node trees until the end (over
+    # a hundred objects per entry) made the check grow faster than the number
+    # of entries, as Python's cycle collector walked them all again and again.
+    loaded = {i: load_file(root, kind, path) for i, (kind, path) in enumerate(files)
+              if m.KINDS[kind].is_vocabulary}
+    ids = _collect_ids(files, [doc for doc, _ in loaded.values() if doc])
+    entries, seen = [], {}
+    for i, (kind, path) in enumerate(files):
+        doc, found = loaded.pop(i, None) or load_file(root, kind, path)
         problems += found
         if doc:
-            docs.append(doc)
-    ids = _collect_ids(files, docs)
-    entries = []
-    for doc in docs:
-        checker = _Checker(root, doc, ids, today)
-        entries += checker.run()
-        problems += checker.problems
-    problems += _duplicate_ids(docs)
+            checker = _Checker(root, doc, ids, today)
+            entries += checker.run()
+            problems += checker.problems + _duplicate_id(doc, seen)
     return CheckResult(tuple(entries), tuple(sorted(set(problems))), len(files))
 
 
-def _collect_ids(files, docs: list[Document]) -> dict[str, set[str]]:
+def _collect_ids(files, vocabularies: list[Document]) -> dict[str, set[str]]:
     """Every id that exists, even in files that failed to load, so that one
     broken file is reported once and not again by everything referring to it."""
     ids: dict[str, set[str]] = {k: set() for k in m.KINDS}
@@ -83,7 +70,7 @@ def _collect_ids(files, docs: list[Document]) -> dict[str, set[str]]:
         if not m.KINDS[kind].is_vocabulary:
             ids[kind].add(path.stem)
             continue
-        doc = next((d for d in docs if d.kind == kind), None)
+        doc = next((d for d in vocabularies if d.kind == kind), None)
         if doc:
             ids[kind] |= {k.value for k, _ in doc.node.value}
         else:  # not loadable as YAML: take the top-level keys as written
@@ -95,18 +82,16 @@ def _collect_ids(files, docs: list[Document]) -> dict[str, set[str]]:
     return ids
 
 
-def _duplicate_ids(docs: list[Document]) -> list[Problem]:
-    """Two files of one kind with the same name (x.yml beside x.yaml)."""
-    seen: dict[tuple[str, str], str] = {}
-    problems = []
-    for doc in docs:
-        if m.KINDS[doc.kind].is_vocabulary:
-            continue
-        other = seen.setdefault((doc.kind, doc.stem), doc.path)
-        if other != doc.path:
-            where = next((v for k, v in doc.node.value if k.value == "id"), doc.node)
-            problems.append(Problem(doc.path, *position(where), "id", f"id:t {doc.stem!r} används redan av {other}"))
-    return problems
+def _duplicate_id(doc: Document, seen: dict[tuple[str, str], str]) -> list[Problem]:
+    """Two files of one kind with the same name (x.yml beside x.yaml); `seen`
+    holds the first file of each kind and name, from the calls before."""
+    if m.KINDS[doc.kind].is_vocabulary:
+        return []
+    other = seen.setdefault((doc.kind, doc.stem), doc.path)
+    if other == doc.path:
+        return []
+    where = next((v for k, v in doc.node.value if k.value == "id"), doc.node)
+    return [Problem(doc.path, *position(where), "id", f"id:t {doc.stem!r} används redan av {other}")]
 
 
 def _quote(text: str) -> str:

@@ -1,20 +1,18 @@
 """The faster paths of `spets check` give exactly what the plain ones gave.
 
 load.py composes with libyaml's C composer where it can and with PyYAML's
-Python composer (which refuses aliases and caps nesting) where it cannot;
-check.py pauses the cycle collector while it works. Both only save time.
+Python composer (which refuses aliases and caps nesting) where it cannot.
+It only saves time.
 """
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 import pytest
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from spets import load
-from spets.check import check_root
 from spets.model import MAX_DEPTH
 
 REPO = Path(__file__).resolve().parent.parent
@@ -106,15 +104,3 @@ def test_aliases_and_anchors(text):
         assert e.value.line == text[: text.index("*")].count("\n") + 1
     else:  # an anchor alone is harmless and still allowed
         assert load._compose(text).value[0][1].value == "1"
-
-
-def test_collector_is_restored(kb):
-    assert gc.isenabled()
-    check_root(kb)
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        check_root(kb)
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
