@@ -363,9 +363,13 @@ def _field_at(lines: list[str], line: int) -> str:
 
 def _inspect(node: Node):
     """Yield (line, col, field, message) for tags and keys a content file may not use."""
-    stack = [(node, "")]
+    # Most nodes are scalars with a standard tag, which have nothing to report:
+    # only the other nodes go on the stack, each with its parent's field and
+    # its own key or index, and a field is only spelled out for those.
+    stack = [(node, "", None)]
     while stack:
-        n, path = stack.pop()
+        n, parent, step = stack.pop()
+        path = _field(parent, step)
         if n.tag not in STANDARD_TAGS:
             yield (*position(n), path, _tag_message(n.tag))
             continue
@@ -375,19 +379,29 @@ def _inspect(node: Node):
                 if not isinstance(key, ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
                     yield (*position(key), path, "nycklar måste vara enkla namn")
                     continue
-                field = f"{path}.{key.value}" if path else key.value
-                if not PLAIN_NAME.fullmatch(key.value):  # check.py names odd keys; here the parent will do
-                    field = path
                 if key.tag not in STANDARD_TAGS:
-                    yield (*position(key), field, _tag_message(key.tag))
+                    yield (*position(key), _field(path, key.value), _tag_message(key.tag))
                 elif key.value in seen:
-                    yield (*position(key), field, f"nyckeln {key.value!r} förekommer två gånger "
-                                                f"(första gången på rad {seen[key.value]})")
+                    yield (*position(key), _field(path, key.value), f"nyckeln {key.value!r} förekommer två gånger "
+                                                                     f"(första gången på rad {seen[key.value]})")
                 else:
-                    seen[key.value] = position(key)[0]
-                stack.append((value, field))
+                    seen[key.value] = key.start_mark.line + 1
+                if not isinstance(value, ScalarNode) or value.tag not in STANDARD_TAGS:
+                    stack.append((value, path, key.value))
         elif isinstance(n, SequenceNode):
-            stack.extend((item, f"{path}[{i + 1}]") for i, item in enumerate(n.value))
+            stack.extend((item, path, i) for i, item in enumerate(n.value)
+                         if not isinstance(item, ScalarNode) or item.tag not in STANDARD_TAGS)
+
+
+def _field(path: str, step: str | int | None) -> str:
+    """The field of a node under `path` at key or index `step` (None: at path itself)."""
+    if step is None:
+        return path
+    if isinstance(step, int):
+        return f"{path}[{step + 1}]"
+    if not PLAIN_NAME.fullmatch(step):  # check.py names odd keys; here the parent will do
+        return path
+    return f"{path}.{step}" if path else step
 
 
 def position(node: Node) -> tuple[int, int]:
