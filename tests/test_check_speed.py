@@ -104,3 +104,59 @@ def test_aliases_and_anchors(text):
         assert e.value.line == text[: text.index("*")].count("\n") + 1
     else:  # an anchor alone is harmless and still allowed
         assert load._compose(text).value[0][1].value == "1"
+
+
+def plain_inspect(node):
+    """load._inspect as it was before it skipped plain scalars: the reference."""
+    stack = [(node, "")]
+    while stack:
+        n, path = stack.pop()
+        if n.tag not in load.STANDARD_TAGS:
+            yield (*load.position(n), path, load._tag_message(n.tag))
+            continue
+        if isinstance(n, MappingNode):
+            seen = {}
+            for key, value in n.value:
+                if not isinstance(key, ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+                    yield (*load.position(key), path, "nycklar måste vara enkla namn")
+                    continue
+                field = f"{path}.{key.value}" if path else key.value
+                if not load.PLAIN_NAME.fullmatch(key.value):
+                    field = path
+                if key.tag not in load.STANDARD_TAGS:
+                    yield (*load.position(key), field, load._tag_message(key.tag))
+                elif key.value in seen:
+                    yield (*load.position(key), field, f"nyckeln {key.value!r} förekommer två gånger "
+                                                       f"(första gången på rad {seen[key.value]})")
+                else:
+                    seen[key.value] = load.position(key)[0]
+                stack.append((value, field))
+        elif isinstance(n, SequenceNode):
+            stack.extend((item, f"{path}[{i + 1}]") for i, item in enumerate(n.value))
+
+
+ODD = """\
+a: !x 1
+b: [1, !y 2, {c: !z 3, c: 4, !w d: 5}]
+"konstig nyckel": {e: !v 6, e: 7}
+? [f]
+: 8
+<<: {g: 9}
+h:
+  - i: !u 10
+    i: 11
+  - !t [12]
+a: 13
+"""
+
+
+@pytest.mark.parametrize("path", [*YAML_FILES, None], ids=lambda p: p.relative_to(REPO).as_posix() if p else "odd")
+def test_inspect_finds_the_same_in_the_same_order(path):
+    text = ODD if path is None else path.read_bytes().decode("utf-8-sig", "replace")
+    try:
+        node = python_compose(text)
+    except Exception:
+        return  # nothing to inspect
+    if node is not None:
+        assert list(load._inspect(node)) == list(plain_inspect(node))
+        assert path is not None or len(list(plain_inspect(node))) >= 8
