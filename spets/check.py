@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path as FsPath
@@ -181,17 +182,16 @@ class _Checker:
                              + _suggest(key.value, by_name))
         data = {}
         for f in fields:
-            fpath = _join(path, f.name)
             value = given.get(f.name)
             if value is None or (isinstance(value, ScalarNode) and value.tag == NULL):
                 if f.required:
-                    self.problem(value or node, fpath, f"fältet {f.name!r} saknas" if value is None
+                    self.problem(value or node, _join(path, f.name), f"fältet {f.name!r} saknas" if value is None
                                  else f"fältet {f.name!r} saknar värde")
                     data[f.name] = _INVALID
                 else:
                     data[f.name] = [] if isinstance(f.type, m.List) else None
                 continue
-            data[f.name] = self._value(value, f.type, fpath)
+            data[f.name] = self._value(value, f.type, _join(path, f.name))
         return data
 
     def _value(self, node: Node, t, path: str):
@@ -203,8 +203,7 @@ class _Checker:
         if not isinstance(node, ScalarNode):
             what = "en lista" if isinstance(node, SequenceNode) else "nycklar med värden"
             return self.problem(node, path, f"ska vara ett enkelt värde, inte {what}")
-        check = getattr(self, "_" + type(t).__name__.lower())
-        return check(node, t, path)
+        return _scalar_check(type(t))(self, node, t, path)
 
     def _list(self, node: Node, t: m.List, path: str):
         if not isinstance(node, SequenceNode):
@@ -311,6 +310,12 @@ class _Checker:
         if not (self.root / "docs" / rel).is_file():
             return self.problem(node, path, f"filen docs/{rel} finns inte")
         return rel
+
+
+@functools.cache
+def _scalar_check(t: type):
+    """The method that checks a scalar of model type t: _text for m.Text …"""
+    return getattr(_Checker, "_" + t.__name__.lower())
 
 
 def _join(path: str, name: str) -> str:
