@@ -205,20 +205,18 @@ def load_file(root: Path, kind: str, path: Path) -> tuple[Document | None, list[
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         return fail(line, 1, "filen är inte giltig UTF-8: spara den som UTF-8")
-    bad = _FORBIDDEN_CHAR.search(text)
-    if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        col = bad.start() - text.rfind("\n", 0, bad.start())
-        what = "ett NUL-tecken" if bad[0] == "\0" else f"det osynliga tecknet U+{ord(bad[0]):04X}"
-        return fail(line, col, f"filen innehåller {what}, som inte får finnas i YAML: ta bort det")
+    # A character YAML does not allow is named before any other problem. The
+    # parser refuses exactly those (_FORBIDDEN_CHAR), so only a file that
+    # fails can hold one, and the text is searched for it only then.
     try:
         node = _compose(text)
     except _LoadError as e:
-        return None, [Problem(rel, e.line, e.col, _field_at(text.splitlines(), e.line - 1), e.message)]
+        return None, [_forbidden_char(rel, text)
+                      or Problem(rel, e.line, e.col, _field_at(text.splitlines(), e.line - 1), e.message)]
     except yaml.MarkedYAMLError as e:
-        return None, [_syntax_problem(rel, text, e)]
+        return None, [_forbidden_char(rel, text) or _syntax_problem(rel, text, e)]
     except yaml.YAMLError as e:  # not expected after the checks above; still in Swedish
-        return fail(1, 1, f"filen är inte giltig YAML ({_english(e)})")
+        return None, [_forbidden_char(rel, text) or Problem(rel, 1, 1, "", f"filen är inte giltig YAML ({_english(e)})")]
     if node is None:
         return fail(1, 1, "filen är tom")
     problems = [Problem(rel, *found) for found in _inspect(node)]
@@ -307,14 +305,26 @@ _YAML_PROBLEMS = (
     ("control characters are not allowed", "filen innehåller ett osynligt kontrolltecken: ta bort det"),
     ("while increasing", f"för djup nästling (mer än {MAX_DEPTH} nivåer)"),
 )
-# What libyaml accepts in a stream (YAML 1.1 §5.1): anything else, NUL and
-# other control characters, is caught before parsing, with its position.
+# What libyaml (and PyYAML's own reader) accepts in a stream (YAML 1.1 §5.1):
+# anything else, NUL and other control characters, makes the parse fail, and
+# is then named with its position, before the parser's own complaint.
 _FORBIDDEN_CHAR = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Error contexts whose mark is where the unclosed construct began.
 _UNCLOSED = ("while parsing a flow", "while scanning a quoted scalar")
 PLAIN_NAME = re.compile(r"[\w-]{1,60}")  # a key shown as is in messages; others are quoted
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*|")
 _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:\s|$)")
+
+
+def _forbidden_char(rel: str, text: str) -> Problem | None:
+    """The first character that may not be in a YAML file, where it is."""
+    bad = _FORBIDDEN_CHAR.search(text)
+    if not bad:
+        return None
+    line = text.count("\n", 0, bad.start()) + 1
+    col = bad.start() - text.rfind("\n", 0, bad.start())
+    what = "ett NUL-tecken" if bad[0] == "\0" else f"det osynliga tecknet U+{ord(bad[0]):04X}"
+    return Problem(rel, line, col, "", f"filen innehåller {what}, som inte får finnas i YAML: ta bort det")
 
 
 def _syntax_problem(rel: str, text: str, e: yaml.MarkedYAMLError) -> Problem:

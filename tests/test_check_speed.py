@@ -160,3 +160,37 @@ def test_inspect_finds_the_same_in_the_same_order(path):
     if node is not None:
         assert list(load._inspect(node)) == list(plain_inspect(node))
         assert path is not None or len(list(plain_inspect(node))) >= 8
+
+
+FORBIDDEN = "\x00\x01\x08\x0b\x0c\x0e\x1f\x7f\x80\x84\x86\x9f\ufffe\uffff"
+ALLOWED = "\t\x85\xa0\xff\u0100\ud7ff\ue000\ufeff\ufffd\U00010000\U0010ffff"
+PLACES = ["a: x{c}y\n", "a: 'x{c}y'\n", 'a: "x{c}y"\n', "a: |\n  x{c}y\n", "a: x # {c}\n", "a: x\n# {c}", "{c}: x\n"]
+
+
+@pytest.mark.parametrize("char", FORBIDDEN, ids=lambda c: f"U+{ord(c):04X}")
+@pytest.mark.parametrize("place", PLACES)
+def test_a_forbidden_character_always_fails_the_parse(char, place):
+    # load_file searches for these only when the parse fails: it must fail.
+    text = place.replace("{c}", char)
+    assert outcome(load._compose, text)[0] == "error"
+    assert outcome(fast_compose, text)[0] == "error"
+    assert load._FORBIDDEN_CHAR.search(text)
+
+
+@pytest.mark.parametrize("char", ALLOWED, ids=lambda c: f"U+{ord(c):04X}")
+def test_allowed_characters_compose(char):
+    text = "a: 'x{c}y'\n".replace("{c}", char)
+    assert outcome(load._compose, text)[0] == "map"
+    assert not load._FORBIDDEN_CHAR.search(text)
+
+
+@pytest.mark.parametrize("before", ["a: [\n", "a: *x\n", nested(40), "a: 1\n---\nb: 2\n"])
+def test_a_forbidden_character_is_named_before_other_problems(tmp_path, before):
+    path = tmp_path / "methods" / "x.yml"
+    path.parent.mkdir()
+    path.write_text(before + "b: c\x01\n", encoding="utf-8")
+    doc, problems = load.load_file(tmp_path, "method", path)
+    assert doc is None
+    assert [p.text() for p in problems] == [
+        f"methods/x.yml:{before.count(chr(10)) + 1}:5: filen innehåller det osynliga tecknet U+0001, "
+        "som inte får finnas i YAML: ta bort det"]
