@@ -5,7 +5,10 @@ tree) and never construct Python objects from it, so tags like
 `!!python/object` cannot run anything; check.py turns nodes into values with
 the schema in hand, which is also how `NO` or `2017-2020` stay text where
 text is expected. Aliases are refused outright (that is what makes a
-"billion laughs" file harmless) and nesting is capped.
+"billion laughs" file harmless) and nesting is capped. For speed, libyaml's
+C composer builds the tree of a file that has no anchor (no '&'), with the
+same cap; anything it stumbles on is composed again by PyYAML's composer,
+which does the refusing, so every message is the same either way.
 
 Whatever the parser says goes out in Swedish, at a line and column and,
 where one can be told, under the top-level field it belongs to; files that
@@ -94,8 +97,8 @@ class _TooDeep(Exception):
 
 
 class _FastLoader(_Parser, Resolver):
-    """libyaml's own composer, written in C: about twice as fast as PyYAML's
-    Python one, and `spets check` spends most of its time composing. It cannot
+    """libyaml's own composer, written in C: nearly twice as fast as PyYAML's
+    Python one, and composing is the largest part of `spets check`. It cannot
     refuse an alias (it makes the alias a second reference to the anchored
     node), so it is only used on text without '&', where no anchor can exist
     and any alias is an error. Any error at all, or nesting past MAX_DEPTH, and
