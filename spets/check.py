@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path as FsPath
@@ -42,24 +43,27 @@ class CheckResult:
 def check_root(root: FsPath, today: dt.date | None = None) -> CheckResult:
     """Load and check every content file below root."""
     today = today or dt.date.today()
-    docs, problems = [], stray_files(root)
+    problems = stray_files(root)
     files = find_files(root)
-    for kind, path in files:
-        doc, found = load_file(root, kind, path)
+    # The vocabularies first, for the ids in them. Every other file is then
+    # loaded, checked and let go: holding all node trees until the end (over
+    # a hundred objects per entry) made the check grow faster than the number
+    # of entries, as Python's cycle collector walked them all again and again.
+    loaded = {i: load_file(root, kind, path) for i, (kind, path) in enumerate(files)
+              if m.KINDS[kind].is_vocabulary}
+    ids = _collect_ids(files, [doc for doc, _ in loaded.values() if doc])
+    entries, seen = [], {}
+    for i, (kind, path) in enumerate(files):
+        doc, found = loaded.pop(i, None) or load_file(root, kind, path)
         problems += found
         if doc:
-            docs.append(doc)
-    ids = _collect_ids(files, docs)
-    entries = []
-    for doc in docs:
-        checker = _Checker(root, doc, ids, today)
-        entries += checker.run()
-        problems += checker.problems
-    problems += _duplicate_ids(docs)
+            checker = _Checker(root, doc, ids, today)
+            entries += checker.run()
+            problems += checker.problems + _duplicate_id(doc, seen)
     return CheckResult(tuple(entries), tuple(sorted(set(problems))), len(files))
 
 
-def _collect_ids(files, docs: list[Document]) -> dict[str, set[str]]:
+def _collect_ids(files, vocabularies: list[Document]) -> dict[str, set[str]]:
     """Every id that exists, even in files that failed to load, so that one
     broken file is reported once and not again by everything referring to it."""
     ids: dict[str, set[str]] = {k: set() for k in m.KINDS}
@@ -67,7 +71,7 @@ def _collect_ids(files, docs: list[Document]) -> dict[str, set[str]]:
         if not m.KINDS[kind].is_vocabulary:
             ids[kind].add(path.stem)
             continue
-        doc = next((d for d in docs if d.kind == kind), None)
+        doc = next((d for d in vocabularies if d.kind == kind), None)
         if doc:
             ids[kind] |= {k.value for k, _ in doc.node.value}
         else:  # not loadable as YAML: take the top-level keys as written
@@ -79,18 +83,16 @@ def _collect_ids(files, docs: list[Document]) -> dict[str, set[str]]:
     return ids
 
 
-def _duplicate_ids(docs: list[Document]) -> list[Problem]:
-    """Two files of one kind with the same name (x.yml beside x.yaml)."""
-    seen: dict[tuple[str, str], str] = {}
-    problems = []
-    for doc in docs:
-        if m.KINDS[doc.kind].is_vocabulary:
-            continue
-        other = seen.setdefault((doc.kind, doc.stem), doc.path)
-        if other != doc.path:
-            where = next((v for k, v in doc.node.value if k.value == "id"), doc.node)
-            problems.append(Problem(doc.path, *position(where), "id", f"id:t {doc.stem!r} används redan av {other}"))
-    return problems
+def _duplicate_id(doc: Document, seen: dict[tuple[str, str], str]) -> list[Problem]:
+    """Two files of one kind with the same name (x.yml beside x.yaml); `seen`
+    holds the first file of each kind and name, from the calls before."""
+    if m.KINDS[doc.kind].is_vocabulary:
+        return []
+    other = seen.setdefault((doc.kind, doc.stem), doc.path)
+    if other == doc.path:
+        return []
+    where = next((v for k, v in doc.node.value if k.value == "id"), doc.node)
+    return [Problem(doc.path, *position(where), "id", f"id:t {doc.stem!r} används redan av {other}")]
 
 
 def _quote(text: str) -> str:
@@ -180,17 +182,16 @@ class _Checker:
                              + _suggest(key.value, by_name))
         data = {}
         for f in fields:
-            fpath = _join(path, f.name)
             value = given.get(f.name)
             if value is None or (isinstance(value, ScalarNode) and value.tag == NULL):
                 if f.required:
-                    self.problem(value or node, fpath, f"fältet {f.name!r} saknas" if value is None
+                    self.problem(value or node, _join(path, f.name), f"fältet {f.name!r} saknas" if value is None
                                  else f"fältet {f.name!r} saknar värde")
                     data[f.name] = _INVALID
                 else:
                     data[f.name] = [] if isinstance(f.type, m.List) else None
                 continue
-            data[f.name] = self._value(value, f.type, fpath)
+            data[f.name] = self._value(value, f.type, _join(path, f.name))
         return data
 
     def _value(self, node: Node, t, path: str):
@@ -202,8 +203,7 @@ class _Checker:
         if not isinstance(node, ScalarNode):
             what = "en lista" if isinstance(node, SequenceNode) else "nycklar med värden"
             return self.problem(node, path, f"ska vara ett enkelt värde, inte {what}")
-        check = getattr(self, "_" + type(t).__name__.lower())
-        return check(node, t, path)
+        return _scalar_check(type(t))(self, node, t, path)
 
     def _list(self, node: Node, t: m.List, path: str):
         if not isinstance(node, SequenceNode):
@@ -310,6 +310,12 @@ class _Checker:
         if not (self.root / "docs" / rel).is_file():
             return self.problem(node, path, f"filen docs/{rel} finns inte")
         return rel
+
+
+@functools.cache
+def _scalar_check(t: type):
+    """The method that checks a scalar of model type t: _text for m.Text …"""
+    return getattr(_Checker, "_" + t.__name__.lower())
 
 
 def _join(path: str, name: str) -> str:

@@ -5,7 +5,10 @@ tree) and never construct Python objects from it, so tags like
 `!!python/object` cannot run anything; check.py turns nodes into values with
 the schema in hand, which is also how `NO` or `2017-2020` stay text where
 text is expected. Aliases are refused outright (that is what makes a
-"billion laughs" file harmless) and nesting is capped.
+"billion laughs" file harmless) and nesting is capped. For speed, libyaml's
+C composer builds the tree of a file that has no anchor (no '&'), with the
+same cap; anything it stumbles on is composed again by PyYAML's composer,
+which does the refusing, so every message is the same either way.
 
 Whatever the parser says goes out in Swedish, at a line and column and,
 where one can be told, under the top-level field it belongs to; files that
@@ -26,7 +29,9 @@ from yaml.resolver import Resolver
 
 try:  # libyaml's parser is an order of magnitude faster than the pure-Python one
     from yaml._yaml import CParser as _Parser
+    _HAS_LIBYAML = True
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _HAS_LIBYAML = False
     from yaml.parser import Parser
     from yaml.reader import Reader
     from yaml.scanner import Scanner
@@ -87,13 +92,59 @@ class _Loader(Composer, Resolver, _Parser):
             self._depth -= 1
 
 
+class _TooDeep(Exception):
+    pass
+
+
+class _FastLoader(_Parser, Resolver):
+    """libyaml's own composer, written in C: nearly twice as fast as PyYAML's
+    Python one, and composing is the largest part of `spets check`. It cannot
+    refuse an alias (it makes the alias a second reference to the anchored
+    node), so it is only used on text without '&', where no anchor can exist
+    and any alias is an error. Any error at all, or nesting past MAX_DEPTH, and
+    the file is composed again by _Loader, so every refusal, message and
+    position stays the one _Loader gives. Nothing is constructed here either."""
+
+    def __init__(self, stream):
+        _Parser.__init__(self, stream)
+        Resolver.__init__(self)
+        self._depth = 0
+
+    # The C composer calls these around every node it composes; we use no path
+    # resolvers, so they only count the depth, and stop before it recurses further.
+    def descend_resolver(self, parent, index):
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _TooDeep
+
+    def ascend_resolver(self):
+        self._depth -= 1
+
+
+def _compose(text: str) -> Node | None:
+    """The node tree of one YAML document (None if empty); raises what _Loader raises."""
+    if _HAS_LIBYAML and "&" not in text:
+        fast = _FastLoader(text)
+        try:
+            return fast.get_single_node()
+        except (yaml.YAMLError, _TooDeep):
+            pass  # composed again below, for _Loader's message and position
+        finally:
+            fast.dispose()
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
 def find_files(root: Path) -> list[tuple[str, Path]]:
     """Every content file under root as (kind, path), in a stable order."""
     found = []
     for kind in ENTRY_KINDS:
         folder = root / kind.folder
         if folder.is_dir():
-            found += [(kind.name, p) for p in sorted(folder.iterdir())
+            found += [(kind.name, p) for p in _children(folder)
                       if p.is_file() and p.suffix in YAML_SUFFIXES]
     for vocab in VOCABULARIES:
         found.append((vocab.name, root / "taxonomy" / vocab.file))
@@ -113,17 +164,26 @@ def stray_files(root: Path) -> list[Problem]:
             problems.append(Problem(folder.name, 1, 1, "", f"{folder.name} ska vara en mapp, inte en fil"))
         if not folder.is_dir():
             continue
-        for p in sorted(folder.iterdir()):
-            rel = p.relative_to(root).as_posix()
+        for p in _children(folder):
             if p.name.startswith("."):
                 continue
-            if not p.is_dir() and not p.is_file():  # a broken link, a pipe …
-                problems.append(Problem(rel, 1, 1, "", "filen läses inte: den är ingen vanlig fil"))
-            elif p.is_dir():
-                problems.append(Problem(rel, 1, 1, "", f"undermappar läses inte: lägg filerna direkt i {folder.name}/"))
+            is_dir = p.is_dir()
+            if not is_dir and not p.is_file():  # a broken link, a pipe …
+                message = "filen läses inte: den är ingen vanlig fil"
+            elif is_dir:
+                message = f"undermappar läses inte: lägg filerna direkt i {folder.name}/"
             elif not wanted(p):
-                problems.append(Problem(rel, 1, 1, "", "filen läses inte: innehållsfiler ska sluta på .yml" + hint))
+                message = "filen läses inte: innehållsfiler ska sluta på .yml" + hint
+            else:
+                continue
+            problems.append(Problem(p.relative_to(root).as_posix(), 1, 1, "", message))
     return problems
+
+
+def _children(folder: Path) -> list[Path]:
+    """What is in a folder, by name: the order sorting the paths gives, without
+    pathlib's slow comparisons of whole paths."""
+    return sorted(folder.iterdir(), key=lambda p: p.name)
 
 
 def load_file(root: Path, kind: str, path: Path) -> tuple[Document | None, list[Problem]]:
@@ -148,23 +208,18 @@ def load_file(root: Path, kind: str, path: Path) -> tuple[Document | None, list[
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         return fail(line, 1, "filen är inte giltig UTF-8: spara den som UTF-8")
-    bad = _FORBIDDEN_CHAR.search(text)
-    if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        col = bad.start() - text.rfind("\n", 0, bad.start())
-        what = "ett NUL-tecken" if bad[0] == "\0" else f"det osynliga tecknet U+{ord(bad[0]):04X}"
-        return fail(line, col, f"filen innehåller {what}, som inte får finnas i YAML: ta bort det")
-    loader = _Loader(text)
+    # A character YAML does not allow is named before any other problem. The
+    # parser refuses exactly those (_FORBIDDEN_CHAR), so only a file that
+    # fails can hold one, and the text is searched for it only then.
     try:
-        node = loader.get_single_node()
+        node = _compose(text)
     except _LoadError as e:
-        return None, [Problem(rel, e.line, e.col, _field_at(text.splitlines(), e.line - 1), e.message)]
+        return None, [_forbidden_char(rel, text)
+                      or Problem(rel, e.line, e.col, _field_at(text.splitlines(), e.line - 1), e.message)]
     except yaml.MarkedYAMLError as e:
-        return None, [_syntax_problem(rel, text, e)]
+        return None, [_forbidden_char(rel, text) or _syntax_problem(rel, text, e)]
     except yaml.YAMLError as e:  # not expected after the checks above; still in Swedish
-        return fail(1, 1, f"filen är inte giltig YAML ({_english(e)})")
-    finally:
-        loader.dispose()
+        return None, [_forbidden_char(rel, text) or Problem(rel, 1, 1, "", f"filen är inte giltig YAML ({_english(e)})")]
     if node is None:
         return fail(1, 1, "filen är tom")
     problems = [Problem(rel, *found) for found in _inspect(node)]
@@ -253,14 +308,26 @@ _YAML_PROBLEMS = (
     ("control characters are not allowed", "filen innehåller ett osynligt kontrolltecken: ta bort det"),
     ("while increasing", f"för djup nästling (mer än {MAX_DEPTH} nivåer)"),
 )
-# What libyaml accepts in a stream (YAML 1.1 §5.1): anything else, NUL and
-# other control characters, is caught before parsing, with its position.
+# What libyaml (and PyYAML's own reader) accepts in a stream (YAML 1.1 §5.1):
+# anything else, NUL and other control characters, makes the parse fail, and
+# is then named with its position, before the parser's own complaint.
 _FORBIDDEN_CHAR = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Error contexts whose mark is where the unclosed construct began.
 _UNCLOSED = ("while parsing a flow", "while scanning a quoted scalar")
 PLAIN_NAME = re.compile(r"[\w-]{1,60}")  # a key shown as is in messages; others are quoted
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*|")
 _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:\s|$)")
+
+
+def _forbidden_char(rel: str, text: str) -> Problem | None:
+    """The first character that may not be in a YAML file, where it is."""
+    bad = _FORBIDDEN_CHAR.search(text)
+    if not bad:
+        return None
+    line = text.count("\n", 0, bad.start()) + 1
+    col = bad.start() - text.rfind("\n", 0, bad.start())
+    what = "ett NUL-tecken" if bad[0] == "\0" else f"det osynliga tecknet U+{ord(bad[0]):04X}"
+    return Problem(rel, line, col, "", f"filen innehåller {what}, som inte får finnas i YAML: ta bort det")
 
 
 def _syntax_problem(rel: str, text: str, e: yaml.MarkedYAMLError) -> Problem:
@@ -318,9 +385,13 @@ def _field_at(lines: list[str], line: int) -> str:
 
 def _inspect(node: Node):
     """Yield (line, col, field, message) for tags and keys a content file may not use."""
-    stack = [(node, "")]
+    # Most nodes are scalars with a standard tag, which have nothing to report:
+    # only the other nodes go on the stack, each with its parent's field and
+    # its own key or index, and a field is only spelled out for those.
+    stack = [(node, "", None)]
     while stack:
-        n, path = stack.pop()
+        n, parent, step = stack.pop()
+        path = _field(parent, step)
         if n.tag not in STANDARD_TAGS:
             yield (*position(n), path, _tag_message(n.tag))
             continue
@@ -330,19 +401,29 @@ def _inspect(node: Node):
                 if not isinstance(key, ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
                     yield (*position(key), path, "nycklar måste vara enkla namn")
                     continue
-                field = f"{path}.{key.value}" if path else key.value
-                if not PLAIN_NAME.fullmatch(key.value):  # check.py names odd keys; here the parent will do
-                    field = path
                 if key.tag not in STANDARD_TAGS:
-                    yield (*position(key), field, _tag_message(key.tag))
+                    yield (*position(key), _field(path, key.value), _tag_message(key.tag))
                 elif key.value in seen:
-                    yield (*position(key), field, f"nyckeln {key.value!r} förekommer två gånger "
-                                                f"(första gången på rad {seen[key.value]})")
+                    yield (*position(key), _field(path, key.value), f"nyckeln {key.value!r} förekommer två gånger "
+                                                                     f"(första gången på rad {seen[key.value]})")
                 else:
-                    seen[key.value] = position(key)[0]
-                stack.append((value, field))
+                    seen[key.value] = key.start_mark.line + 1
+                if not isinstance(value, ScalarNode) or value.tag not in STANDARD_TAGS:
+                    stack.append((value, path, key.value))
         elif isinstance(n, SequenceNode):
-            stack.extend((item, f"{path}[{i + 1}]") for i, item in enumerate(n.value))
+            stack.extend((item, path, i) for i, item in enumerate(n.value)
+                         if not isinstance(item, ScalarNode) or item.tag not in STANDARD_TAGS)
+
+
+def _field(path: str, step: str | int | None) -> str:
+    """The field of a node under `path` at key or index `step` (None: at path itself)."""
+    if step is None:
+        return path
+    if isinstance(step, int):
+        return f"{path}[{step + 1}]"
+    if not PLAIN_NAME.fullmatch(step):  # check.py names odd keys; here the parent will do
+        return path
+    return f"{path}.{step}" if path else step
 
 
 def position(node: Node) -> tuple[int, int]:

@@ -1,0 +1,196 @@
+"""The faster paths of `spets check` give exactly what the plain ones gave.
+
+load.py composes with libyaml's C composer where it can and with PyYAML's
+Python composer (which refuses aliases and caps nesting) where it cannot.
+It only saves time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from spets import load
+from spets.model import MAX_DEPTH
+
+REPO = Path(__file__).resolve().parent.parent
+YAML_FILES = sorted(p for pattern in ("*.yml", "*.yaml") for p in REPO.rglob(pattern)
+                    if not any(part.startswith(".") or part in ("site", "node_modules") for part in p.parts))
+
+
+def shape(node):
+    """Everything check.py and load.py read from a node, recursively."""
+    marks = tuple((m.index, m.line, m.column) for m in (node.start_mark, node.end_mark))
+    if isinstance(node, ScalarNode):
+        return ("scalar", node.tag, node.value, node.style, marks)
+    if isinstance(node, SequenceNode):
+        return ("seq", node.tag, node.flow_style, marks, [shape(n) for n in node.value])
+    assert isinstance(node, MappingNode)
+    return ("map", node.tag, node.flow_style, marks, [(shape(k), shape(v)) for k, v in node.value])
+
+
+def python_compose(text):
+    loader = load._Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def fast_compose(text):
+    loader = load._FastLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def outcome(compose, text):
+    """The tree's shape, or the error as load_file would report it."""
+    try:
+        node = compose(text)
+    except load._LoadError as e:
+        return ("refused", e.line, e.col, e.message)
+    except Exception as e:  # a YAML error: load_file reads its text and marks
+        return ("error", type(e).__name__, str(e))
+    return node and shape(node)
+
+
+def test_there_are_files_to_compare():
+    assert len(YAML_FILES) > 100
+
+
+@pytest.mark.skipif(not load._HAS_LIBYAML, reason="PyYAML without libyaml")
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: p.relative_to(REPO).as_posix())
+def test_same_tree_or_error_as_python_composer(path):
+    text = path.read_bytes().decode("utf-8-sig", "replace")
+    expected = outcome(python_compose, text)
+    assert outcome(load._compose, text) == expected
+    if expected and expected[0] not in ("refused", "error"):
+        assert outcome(fast_compose, text) == expected  # also where '&' sent _compose the slow way
+
+
+def nested(depth):
+    return "a: " + "[" * depth + "x" + "]" * depth + "\n"
+
+
+@pytest.mark.parametrize("depth", range(MAX_DEPTH - 4, MAX_DEPTH + 2))
+def test_nesting_cap_is_the_same(depth):
+    assert outcome(load._compose, nested(depth)) == outcome(python_compose, nested(depth))
+    assert outcome(load._compose, "- " * depth + "x\n") == outcome(python_compose, "- " * depth + "x\n")
+
+
+def test_nesting_cap_is_where_it_was():
+    assert outcome(load._compose, nested(MAX_DEPTH - 2))[0] == "map"
+    assert outcome(load._compose, nested(MAX_DEPTH - 1))[0] == "refused"
+
+
+@pytest.mark.parametrize("text", [nested(100_000), "- " * 100_000 + "x\n", "a:\n" + "".join(
+    " " * i + f"k{i}:\n" for i in range(1, 3000))])
+def test_very_deep_file(text):
+    # The C composer must stop where the Python one stops, not run out of stack.
+    assert outcome(load._compose, text) == outcome(python_compose, text)
+    assert outcome(load._compose, text)[0] in ("refused", "error")
+
+
+@pytest.mark.parametrize("text", ["a: *x\n", "a: &x [1]\nb: *x\n", "a: &x 1\n"])
+def test_aliases_and_anchors(text):
+    if "*" in text:
+        with pytest.raises(load._LoadError) as e:
+            load._compose(text)
+        assert e.value.message.startswith("alias (*namn) är inte tillåtna")
+        assert e.value.line == text[: text.index("*")].count("\n") + 1
+    else:  # an anchor alone is harmless and still allowed
+        assert load._compose(text).value[0][1].value == "1"
+
+
+def plain_inspect(node):
+    """load._inspect as it was before it skipped plain scalars: the reference."""
+    stack = [(node, "")]
+    while stack:
+        n, path = stack.pop()
+        if n.tag not in load.STANDARD_TAGS:
+            yield (*load.position(n), path, load._tag_message(n.tag))
+            continue
+        if isinstance(n, MappingNode):
+            seen = {}
+            for key, value in n.value:
+                if not isinstance(key, ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+                    yield (*load.position(key), path, "nycklar måste vara enkla namn")
+                    continue
+                field = f"{path}.{key.value}" if path else key.value
+                if not load.PLAIN_NAME.fullmatch(key.value):
+                    field = path
+                if key.tag not in load.STANDARD_TAGS:
+                    yield (*load.position(key), field, load._tag_message(key.tag))
+                elif key.value in seen:
+                    yield (*load.position(key), field, f"nyckeln {key.value!r} förekommer två gånger "
+                                                       f"(första gången på rad {seen[key.value]})")
+                else:
+                    seen[key.value] = load.position(key)[0]
+                stack.append((value, field))
+        elif isinstance(n, SequenceNode):
+            stack.extend((item, f"{path}[{i + 1}]") for i, item in enumerate(n.value))
+
+
+ODD = """\
+a: !x 1
+b: [1, !y 2, {c: !z 3, c: 4, !w d: 5}]
+"konstig nyckel": {e: !v 6, e: 7}
+? [f]
+: 8
+<<: {g: 9}
+h:
+  - i: !u 10
+    i: 11
+  - !t [12]
+a: 13
+"""
+
+
+@pytest.mark.parametrize("path", [*YAML_FILES, None], ids=lambda p: p.relative_to(REPO).as_posix() if p else "odd")
+def test_inspect_finds_the_same_in_the_same_order(path):
+    text = ODD if path is None else path.read_bytes().decode("utf-8-sig", "replace")
+    try:
+        node = python_compose(text)
+    except Exception:
+        return  # nothing to inspect
+    if node is not None:
+        assert list(load._inspect(node)) == list(plain_inspect(node))
+        assert path is not None or len(list(plain_inspect(node))) >= 8
+
+
+FORBIDDEN = "\x00\x01\x08\x0b\x0c\x0e\x1f\x7f\x80\x84\x86\x9f\ufffe\uffff"
+ALLOWED = "\t\x85\xa0\xff\u0100\ud7ff\ue000\ufeff\ufffd\U00010000\U0010ffff"
+PLACES = ["a: x{c}y\n", "a: 'x{c}y'\n", 'a: "x{c}y"\n', "a: |\n  x{c}y\n", "a: x # {c}\n", "a: x\n# {c}", "{c}: x\n"]
+
+
+@pytest.mark.parametrize("char", FORBIDDEN, ids=lambda c: f"U+{ord(c):04X}")
+@pytest.mark.parametrize("place", PLACES)
+def test_a_forbidden_character_always_fails_the_parse(char, place):
+    # load_file searches for these only when the parse fails: it must fail.
+    text = place.replace("{c}", char)
+    assert outcome(load._compose, text)[0] == "error"
+    assert outcome(fast_compose, text)[0] == "error"
+    assert load._FORBIDDEN_CHAR.search(text)
+
+
+@pytest.mark.parametrize("char", ALLOWED, ids=lambda c: f"U+{ord(c):04X}")
+def test_allowed_characters_compose(char):
+    text = "a: 'x{c}y'\n".replace("{c}", char)
+    assert outcome(load._compose, text)[0] == "map"
+    assert not load._FORBIDDEN_CHAR.search(text)
+
+
+@pytest.mark.parametrize("before", ["a: [\n", "a: *x\n", nested(40), "a: 1\n---\nb: 2\n"])
+def test_a_forbidden_character_is_named_before_other_problems(tmp_path, before):
+    path = tmp_path / "methods" / "x.yml"
+    path.parent.mkdir()
+    path.write_text(before + "b: c\x01\n", encoding="utf-8")
+    doc, problems = load.load_file(tmp_path, "method", path)
+    assert doc is None
+    assert [p.text() for p in problems] == [
+        f"methods/x.yml:{before.count(chr(10)) + 1}:5: filen innehåller det osynliga tecknet U+0001, "
+        "som inte får finnas i YAML: ta bort det"]
