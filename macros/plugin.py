@@ -5,11 +5,17 @@ on_files adds one generated page per entry and the engine's other outputs
 (exports, feed, schemas); the page events put the rendered HTML in place,
 point "Redigera på GitHub" at the YAML and read each page for the search
 index, which on_post_build writes.
+
+Invalid content stops `mkdocs build` before anything is written. Under
+`mkdocs serve` it does not stop the server: every page then shows the
+problems, the same lines as `spets check`, until the files are fixed and the
+server rebuilds by itself (problem_page.md.j2).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -18,14 +24,15 @@ from pathlib import Path
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from spets import model as m
 from spets import outputs, search
-from spets.check import check_root
+from spets.check import CheckResult, check_root
 from spets.knowledge import KnowledgeBase
-from spets.render import Renderer, unstash
+from spets.load import find_files
+from spets.render import OTHER_PAGES, Renderer, problem_page, unstash
 from spets.site import SiteInfo
 
 from . import pages
@@ -37,16 +44,24 @@ class SpetsConfig(Config):
     partial = config_options.Type(bool, default=False)
 
 
+# Not under "mkdocs": MkDocs counts what its own loggers say as warnings, and
+# `strict: true` would then abort the very build that shows the problems.
+LOG = logging.getLogger("spets")
+
+
 class SpetsPlugin(BasePlugin[SpetsConfig]):
     kb: KnowledgeBase
     renderer: Renderer
     dirty = False
+    serving = False
+    invalid: CheckResult | None = None  # under `mkdocs serve`: the content's problems, shown on every page
     documents: dict[str, search.SearchPage]  # page URL -> what the search index has of it
 
     def on_startup(self, *, command, dirty):
         # With on_startup, MkDocs keeps this object between the builds of
         # `mkdocs serve`, so a --dirty rebuild still has the pages it skips.
         self.dirty = dirty
+        self.serving = command == "serve"
 
     def on_config(self, config):
         # Runs before MkDocs touches site/: invalid content stops the build
@@ -55,8 +70,12 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
         self.macro_errors: list[str] = []  # mistakes in macro calls (pages.py), reported after their page
         _pin_build_date(self.root)
         result = check_root(self.root)
-        if result.problems:
+        self.invalid = None
+        if result.problems and not self.serving:
             raise PluginError(result.report())
+        if result.problems:
+            LOG.error("Innehållet har fel; varje sida visar dem tills de är rättade:\n%s", result.report())
+            self.invalid = result
         self.kb = KnowledgeBase.of(result.entries)
         self.site = SiteInfo(name=config.site_name, url=config.site_url or "", repo_url=config.repo_url or "",
                              branch=_branch(config.edit_uri or "", config.docs_dir), commit=_commit(self.root))
@@ -72,6 +91,8 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         self.blocks = {}
+        if self.invalid:
+            return self._problem_files(files, config)
         if not self.dirty:
             self.documents = {}
         elif not getattr(self, "documents", None):  # first --dirty build: the rest is in the last index
@@ -93,6 +114,29 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
             files.append(File.generated(config, path, content=content))
         self.page_urls = {file.url for file in files.documentation_pages()}
         return files
+
+    def _problem_files(self, files: Files, config) -> Files:
+        """While the content is invalid: every page a reader may be on, the
+        hand-written ones and one per entry file, valid or not, exists and
+        shows the problems (on_page_markdown), and nothing else is made."""
+        paths = {f"{m.KINDS[kind].url}/{path.stem}.md" for kind, path in find_files(self.root)
+                 if m.KINDS[kind].url and not m.KINDS[kind].is_vocabulary}
+        paths |= {f"{entry.kind_def.url}/{entry.id}.md" for entry in self.invalid.entries if entry.kind_def.url}
+        paths |= set(OTHER_PAGES)
+        for path in sorted(paths - {f.src_uri for f in files}):
+            files.append(File.generated(config, path, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+        self.page_urls = set()
+        return files
+
+    # Before mkdocs-macros, in whichever order the plugins stand: a page
+    # that shows the problems has no macros to run.
+    @event_priority(100)
+    def on_page_markdown(self, markdown, *, page, config, files):
+        if not self.invalid:
+            return markdown
+        page.meta["render_macros"] = False
+        page.meta["search"] = {"exclude": True}
+        return problem_page(self.invalid)
 
     def on_pre_page(self, page, *, config, files):
         self._set_edit_url(page, config)
@@ -117,7 +161,7 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
         # The index gets the page's own content, never the nav, header or
         # footer. Listing pages opt out (`search: exclude`), since they would
         # match every search.
-        if (page.meta.get("search") or {}).get("exclude"):
+        if self.invalid or (page.meta.get("search") or {}).get("exclude"):
             return html
         if not blocks:
             html = self.renderer.search_record(page.title or "") + html
@@ -126,11 +170,13 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
 
     def on_env(self, env, *, config, files):
         # Every page has been through the macros now: report all their mistakes at once.
-        if self.macro_errors:
+        if self.macro_errors and not self.invalid:
             raise PluginError("\n".join(self.macro_errors))
         return env
 
     def on_post_build(self, *, config):
+        if self.invalid:
+            return
         site = Path(config.site_dir)
         files = search.index_files([d for url, d in self.documents.items() if url in self.page_urls])
         try:

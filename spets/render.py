@@ -71,6 +71,17 @@ def unstash(html: str, blocks: tuple[str, ...]) -> str:
 
 
 CARDS = "kort"  # the page of every card for printing: metoder/kort/, verktyg/kort/
+CARD_KINDS = (m.METHOD, m.TOOL)
+CODEBOOK = "data/index.md"
+# The generated pages that are not an entry's: the nav may name them.
+OTHER_PAGES = (*(f"{kind.url}/{CARDS}.md" for kind in CARD_KINDS), CODEBOOK)
+
+
+def problem_page(result) -> str:
+    """The page shown in place of every page while the content is invalid."""
+    env = Environment(loader=PackageLoader("spets", "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("problem_page.md.j2").render(result=result, summary=result.report().splitlines()[-1])
 
 
 # YAML reads these as line breaks even inside quotes; JSON leaves them raw.
@@ -138,9 +149,9 @@ class Renderer:
                 continue
             for entry in self.kb.all(kind.name):
                 yield Page(f"{kind.url}/{entry.id}.md", *stash(self.page(entry)))
-        for kind in (m.METHOD, m.TOOL):
+        for kind in CARD_KINDS:
             yield Page(f"{kind.url}/{CARDS}.md", *stash(self.print_cards(kind)))
-        yield Page("data/index.md", *stash(self._render("codebook.md.j2", "data/")))
+        yield Page(CODEBOOK, *stash(self._render("codebook.md.j2", "data/")))
 
     def page(self, entry: m.Entry) -> str:
         is_vocabulary = entry.kind_def.is_vocabulary
