@@ -26,6 +26,7 @@ INT = "tag:yaml.org,2002:int"
 BOOL = "tag:yaml.org,2002:bool"
 _INVALID = object()  # a value that failed its check (the problem is recorded)
 _CONTROL = re.compile(f"[{m.CONTROL_CHARS}]")
+_INVISIBLE = re.compile(f"[{m.INVISIBLE_CHARS}]")
 
 
 @dataclass(frozen=True)
@@ -160,10 +161,28 @@ class _Checker:
         return entries
 
     def _cross_field(self, data: dict) -> None:
-        started, ended = data.get("started"), data.get("ended")
-        if isinstance(started, int) and isinstance(ended, int) and ended < started:
-            self.problem(self._key_node(self.doc.node, "ended"), "ended",
-                         f"slutåret {ended} ligger före startåret {started}")
+        """Rules between fields; a value that failed its own check is left alone."""
+        node = self.doc.node
+        for rule in self.kind.requires:
+            if data.get(rule.field) == rule.value and data.get(rule.required) is None:
+                self.problem(self._key_node(node, rule.field), rule.required,
+                             f"fältet {rule.required!r} saknas: {rule.why} ({rule.field}: {rule.value})")
+        started, ended, status = data.get("started"), data.get("ended"), data.get("status")
+        year = self.today.year
+        if isinstance(started, int) and started > year:
+            self.problem(self._key_node(node, "started"), "started", f"startåret {started} ligger i framtiden")
+        if not isinstance(ended, int):
+            return
+        if isinstance(started, int) and ended < started:
+            self.problem(self._key_node(node, "ended"), "ended", f"slutåret {ended} ligger före startåret {started}")
+        elif status == "concluded" and ended > year:
+            self.problem(self._key_node(node, "ended"), "ended",
+                         f"slutåret {ended} ligger i framtiden, men status är concluded (avslutat): "
+                         "rätta året eller ändra status till ongoing")
+        elif status == "ongoing" and ended < year:
+            self.problem(self._key_node(node, "ended"), "ended",
+                         f"slutåret {ended} har redan passerat, men status är ongoing (pågående): "
+                         "ändra status till concluded eller ta bort slutåret")
 
     @staticmethod
     def _key_node(mapping: MappingNode, name: str) -> Node:
@@ -238,7 +257,13 @@ class _Checker:
         return text
 
     def _text(self, node, t: m.Text, path):
-        return self._string(node, path, t.max_len, t.markdown)
+        text = self._string(node, path, t.max_len, t.markdown)
+        if not t.markdown and text is not _INVALID:
+            found = _INVISIBLE.search(text)
+            if found:
+                return self.problem(node, path, f"innehåller ett osynligt tecken (U+{ord(found[0]):04X}) "
+                                    "eller ett som vänder textens riktning: ta bort det")
+        return text
 
     def _choice(self, node, t: m.Choice, path):
         if node.value not in t.options:

@@ -15,7 +15,7 @@ from . import model as m
 from .check import check_root
 from .knowledge import KnowledgeBase
 from .load import find_files
-from .scaffold import template
+from .scaffold import NEXT_STEPS, template
 
 
 class _Parser(argparse.ArgumentParser):
@@ -88,7 +88,7 @@ def _new(args) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{args.id}.yml"
     path.write_text(template(kind, args.id), encoding="utf-8")
-    print(f"Skapade {path.relative_to(args.root).as_posix()}. Fyll i fälten och kör sedan `spets check`.")
+    print(NEXT_STEPS.format(path=path.relative_to(args.root).as_posix()))
     return 0
 
 

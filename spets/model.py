@@ -44,8 +44,13 @@ EMAIL = r"[^@\s/:]+@[^@\s/:]+\.[A-Za-z]{2,}"
 # After the host: no space, quote or angle bracket, and no character that
 # turns the direction of text (it would make the address read differently).
 URL_REST = r'[^\s"<>\u200e\u200f\u202a-\u202e\u2066-\u2069]'
-# Text: not blank, no control characters. Means the same in Python's re and JavaScript.
+# Invisible characters, and those that turn the direction of text: in a
+# title or a name they would make it read or sort differently than it looks.
+INVISIBLE_CHARS = r"\u200b-\u200f\u202a-\u202e\u2066-\u2069"
+# Text: not blank, no control characters (a line of text: nor invisible ones).
+# Means the same in Python's re and JavaScript.
 TEXT_PATTERN = rf"^(?=[\s\S]*\S)[^{CONTROL_CHARS}]*$"
+LINE_PATTERN = rf"^(?=[\s\S]*\S)[^{CONTROL_CHARS}{INVISIBLE_CHARS}]*$"
 
 # The ids and names of one kind's entries, for the enum of a reference.
 Ids = Callable[[str], list[tuple[str, str]]]
@@ -82,14 +87,19 @@ class Text(FieldType):
     markdown: bool = False
 
     def schema(self, ids: Ids) -> dict:
-        return {"type": "string", "minLength": 1, "maxLength": self.max_len, "pattern": TEXT_PATTERN,
-                "patternErrorMessage": "Får inte vara tomt och får inte innehålla kontrolltecken."}
+        if self.markdown:
+            return {"type": "string", "minLength": 1, "maxLength": self.max_len, "pattern": TEXT_PATTERN,
+                    "patternErrorMessage": "Får inte vara tomt och får inte innehålla kontrolltecken."}
+        return {"type": "string", "minLength": 1, "maxLength": self.max_len, "pattern": LINE_PATTERN,
+                "patternErrorMessage": "Får inte vara tomt och får inte innehålla kontrolltecken "
+                                       "eller osynliga tecken."}
 
     def describe(self) -> str:
         return f"{'Markdown' if self.markdown else 'text'}, högst {self.max_len} tecken"
 
     def example(self, name: str, today: dt.date) -> str:
-        return f"{name}: |\n  " if self.markdown else f'{name}: ""'
+        # A block scalar for Markdown: its text goes on the lines below it.
+        return f"{name}: |" if self.markdown else f'{name}: ""'
 
 
 @dataclass(frozen=True)
@@ -232,7 +242,7 @@ class List(FieldType):
         if isinstance(self.item, Object):
             return f"{name}:\n  - " + "\n    ".join(f'{sub.name}: ""' for sub in self.item.fields)
         if isinstance(self.item, Text):
-            return f"{name}:\n  - |\n    "
+            return f"{name}:\n" + "\n".join(['  - ""'] * max(1, self.min_items))
         return f"{name}: []"
 
     def cell(self, values) -> str:
@@ -295,6 +305,18 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Requires:
+    """A field that must be given when another has a certain value:
+    Requires("status", "concluded", "ended"). check.py and the JSON Schema
+    (if/then, which the form reads) both apply it."""
+
+    field: str
+    value: str
+    required: str
+    why: str  # Swedish, the end of the message: "… behöver ett slutår"
+
+
+@dataclass(frozen=True)
 class Kind:
     """An entry kind (one file per entry) or a vocabulary (one file in all)."""
 
@@ -306,6 +328,7 @@ class Kind:
     folder: str = ""  # entries: folder of YAML files
     file: str = ""  # vocabularies: the YAML file under taxonomy/
     neuter: bool = False  # "ett verktyg", not "en verktyg"
+    requires: tuple[Requires, ...] = ()
 
     @property
     def is_vocabulary(self) -> bool:
@@ -341,6 +364,9 @@ TOPICS = _f("topics", List(Ref("topic"), min_items=1), "Ämnen",
             "Ämnen som detta handlar om (id:n från taxonomy/topics.yml).")
 ROLES = _f("roles", List(Ref("role")), "Roller",
            "Roller som är inblandade (id:n från taxonomy/roles.yml).", required=False)
+# A method always says who does it.
+REQUIRED_ROLES = _f("roles", List(Ref("role"), min_items=1), "Roller",
+                    "Roller som genomför metoden, minst en (id:n från taxonomy/roles.yml).")
 SUCCESS_FACTORS = _f("success_factors", List(Ref("success_factor")), "Framgångsfaktorer",
                      "Framgångsfaktorer som detta belyser (id:n från taxonomy/success_factors.yml).",
                      required=False)
@@ -368,17 +394,17 @@ METHOD = Kind(
         ID, TITLE, SUMMARY,
         _f("description", Text(4000, markdown=True), "Vad", "Vad metoden går ut på. Markdown."),
         _f("why", Text(3000, markdown=True), "Varför", "Varför metoden hjälper ett partnerskap. Markdown."),
-        _f("steps", List(Text(1500, markdown=True), min_items=1, max_items=20), "Så gör du",
-           "Konkreta steg i ordning, ett listelement per steg. Markdown."),
+        _f("steps", List(Text(1500, markdown=True), min_items=3, max_items=20), "Så gör du",
+           "Konkreta steg i ordning, minst tre, ett listelement per steg. Markdown."),
         _f("effort", Object((
             _f("level", Choice(EFFORT_LEVELS), "Insats", "Hur stor insats metoden kräver: low, medium eller high."),
             _f("time", Text(160), "Tidsåtgång", "Ungefärlig tidsåtgång i ord, t.ex. ”en halvdag per år”."),
         )), "Insats", "Hur mycket arbete metoden kräver."),
-        PHASES, TOPICS, ROLES,
+        PHASES, TOPICS, REQUIRED_ROLES,
         _f("tools", List(Ref("tool")), "Verktyg", "Verktyg som metoden använder (id:n från tools/).", False),
         SUCCESS_FACTORS,
         _f("considerations", Text(3000, markdown=True), "Att tänka på",
-           "Fallgropar och sådant som är lätt att missa. Markdown.", False),
+           "Fallgropar och sådant som är lätt att missa. Markdown."),
         _f("related", List(Ref("method")), "Relaterade metoder",
            "Andra metoder som hör ihop med denna (id:n från methods/).", False),
         SOURCES, PUBLISHED,
@@ -418,7 +444,8 @@ CASE_STUDY = Kind(
         _f("partners", List(PARTNER, min_items=1), "Partner",
            "Partnerna utanför akademin: en lista med name och sector."),
         _f("started", Year(), "Startår", "Året då partnerskapet började, t.ex. 2013."),
-        _f("ended", Year(), "Slutår", "Året då partnerskapet avslutades, om det har gjort det.", False),
+        _f("ended", Year(), "Slutår", "Året då partnerskapet avslutades; för ett pågående partnerskap "
+           "det år då avtalet löper ut, om det är bestämt.", False),
         _f("status", Choice(STATUSES), "Status", "ongoing (pågående) eller concluded (avslutat)."),
         _f("background", Text(4000, markdown=True), "Bakgrund", "Hur och varför partnerskapet kom till. Markdown."),
         _f("activities", Text(6000, markdown=True), "Vad som gjordes",
@@ -435,8 +462,14 @@ CASE_STUDY = Kind(
         _f("provenance", Choice(PROVENANCES), "Ursprung",
            "compiled (sammanställd från offentliga källor) eller submitted (inskickad av lärosätet)."),
         _f("last_reviewed", Date(), "Granskad av lärosätet",
-           "Datum då lärosätet senast granskade texten, ÅÅÅÅ-MM-DD. Utelämna om ingen granskning gjorts.", False),
+           "Datum då lärosätet senast granskade texten, ÅÅÅÅ-MM-DD. Krävs när lärosätet har skickat in "
+           "fallstudien (submitted); utelämna annars, om ingen granskning gjorts.", False),
         PUBLISHED,
+    ),
+    requires=(
+        Requires("status", "concluded", "ended", "ett avslutat partnerskap behöver ett slutår"),
+        Requires("provenance", "submitted", "last_reviewed",
+                 "lärosätet har skickat in fallstudien och har alltså granskat den: ange datumet"),
     ),
 )
 

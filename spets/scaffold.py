@@ -19,8 +19,15 @@ HEADER = """\
 # Fyll i fälten nedan. Rader som börjar med # är förklaringar och kan stå kvar.
 # Valfria fält är bortkommenterade: ta bort # framför dem om du vill använda dem.
 # Kontrollera filen med `spets check` (eller låt den automatiska kontrollen i
-# pull requesten göra det): varje problem anges med rad och fält.
+# pull requesten göra det): varje problem anges med rad och fält. Så länge ett
+# obligatoriskt fält är tomt pekar kontrollen på det.
 """
+# What `spets new` prints after writing the file.
+NEXT_STEPS = """\
+Skapade {path}. Så här går du vidare:
+  1. Fyll i fälten i filen; förklaringen till varje fält står på raden ovanför.
+  2. Kör `spets check` (i en klon: .venv/bin/spets check) tills den skriver "Inga problem".
+  3. Skicka in filen som en pull request; CONTRIBUTING.md beskriver hur."""
 
 
 def template(kind: m.Kind, id_: str, today: dt.date | None = None) -> str:
@@ -42,6 +49,8 @@ def _comment(f: m.Field) -> str:
     t = f.item_type
     if isinstance(t, m.Choice):
         text += "\n#   Tillåtna värden: " + ", ".join(f"{k} ({v.lower()})" for k, v in t.options.items())
+    if isinstance(f.type, m.Text) and f.type.markdown:
+        text += "\n#   Skriv texten på raderna under, indragna med två mellanslag; en tom rad gör ett nytt stycke."
     return text
 
 

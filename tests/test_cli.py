@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import spets
+from conftest import BIN, REPO, run, spets
 
 
 def test_check_clean(kb):
@@ -70,12 +70,47 @@ def test_new_template_filled_in_passes(kb):
     text = path.read_text(encoding="utf-8")
     text = (text.replace('title: ""', "title: Ny metod")
                 .replace('summary: ""', "summary: Kort om metoden.")
-                .replace("description: |\n  \n", "description: |\n  Vad den gör.\n")
-                .replace("why: |\n  \n", "why: |\n  Därför.\n")
-                .replace("steps:\n  - |\n    \n", "steps:\n  - Första steget.\n")
+                .replace("description: |\n", "description: |\n  Vad den gör.\n")
+                .replace("why: |\n", "why: |\n  Därför.\n")
+                .replace('steps:\n  - ""\n  - ""\n  - ""\n', "steps:\n  - Första steget.\n  - Andra.\n  - Tredje.\n")
                 .replace('  level: ""\n  time: ""', "  level: low\n  time: En timme")
                 .replace("phases: []", "phases: [etablera]")
-                .replace("topics: []", "topics: [avtal]"))
+                .replace("topics: []", "topics: [avtal]")
+                .replace("roles: []", "roles: [partneransvarig]")
+                .replace("considerations: |\n", "considerations: |\n  Tänk på detta.\n"))
     path.write_text(text, encoding="utf-8")
     r = spets("check", cwd=kb)
     assert r.returncode == 0, r.stdout
+
+
+def lint_rules(dest) -> str:
+    """The project's yamllint rules without its ignore list, which leaves
+    the content folders to `spets check`: a file of ours is linted anyway."""
+    import yaml
+
+    config = yaml.safe_load((REPO / ".yamllint").read_text(encoding="utf-8"))
+    assert "case_studies/" in config.pop("ignore")
+    path = dest / "yamllint-rules.yml"
+    path.write_text(yaml.safe_dump(config), encoding="utf-8")
+    return str(path)
+
+
+def test_new_templates_pass_the_lint_and_say_what_to_do_next(kb, tmp_path):
+    """As written, before a field is filled in: yamllint --strict with the
+    project's own rules, and the next steps in Swedish."""
+    rules = lint_rules(tmp_path)
+    for kind, folder in (("case-study", "case_studies"), ("method", "methods"), ("tool", "tools")):
+        r = spets("new", kind, f"ny-{kind}", cwd=kb)
+        assert r.returncode == 0, r.stderr
+        assert f"Skapade {folder}/ny-{kind}.yml. Så här går du vidare:" in r.stdout
+        assert "spets check" in r.stdout and "pull request" in r.stdout and "CONTRIBUTING.md" in r.stdout
+        lint = run(str(BIN / "yamllint"), "--strict", "-f", "parsable", "-c", rules, f"{folder}/ny-{kind}.yml", cwd=kb)
+        assert lint.returncode == 0, lint.stdout + lint.stderr
+        broken = kb / folder / "trasig.yml"  # the lint does run on such a file: it finds trailing spaces
+        broken.write_text("id: trasig \n", encoding="utf-8")
+        lint = run(str(BIN / "yamllint"), "--strict", "-f", "parsable", "-c", rules, f"{folder}/trasig.yml", cwd=kb)
+        assert lint.returncode == 1 and "trailing-spaces" in lint.stdout
+        broken.unlink()
+        # Every required field is pointed at until it is written.
+        check = spets("check", cwd=kb)
+        assert f"{folder}/ny-{kind}.yml:" in check.stdout and "får inte vara tomt" in check.stdout

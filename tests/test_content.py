@@ -38,17 +38,15 @@ def test_minimum_content_for_every_feature():
         assert case.sources and all(s["url"] for s in case.sources), case.id
 
 
-def test_content_invariants():
-    """The content issue's rules: enough steps, every vocabulary item in use."""
+def test_every_vocabulary_item_is_in_use():
+    """A property of the repository as a whole, which no valid new file can
+    break. (Three steps per method, a review date on a submitted case and an
+    end year on a concluded one are rules of `spets check` now.)"""
     kb = KnowledgeBase.of(check_root(REPO).entries)
-    short = [m.id for m in kb.all("method") if len(m.steps) < 3]
-    assert short == [], f"methods with fewer than three steps: {short}"
     for kind in ("topic", "role", "success_factor"):
         unused = [v.id for v in kb.all(kind)
                   if not any(kb.linked(v, k) for k in ("method", "tool", "case_study"))]
         assert unused == [], f"unused {kind}: {unused}"
-    for case in kb.all("case_study"):
-        assert case.provenance == "compiled" or case.last_reviewed, case.id
 
 
 # ------------------------------------------------------- the content issue
@@ -86,21 +84,6 @@ def test_every_entry_has_a_topic_and_a_phase():
     for kind in ("method", "tool", "case_study"):
         for entry in kb.all(kind):
             assert kb.linked(entry, "topic") and kb.linked(entry, "phase"), f"{kind} {entry.id}"
-
-
-def test_every_method_is_complete():
-    """Why, when, who, how, effort, what to watch for, tools and related methods."""
-    incomplete = {m.id: [f for f in ("why", "considerations", "effort", "roles", "tools", "related")
-                         if not m.data.get(f)]
-                  for m in repo_kb().all("method")}
-    assert {k: v for k, v in incomplete.items() if v} == {}
-
-
-def test_every_case_study_shows_methods_and_a_consistent_status():
-    for case in repo_kb().all("case_study"):
-        assert case.methods, f"{case.id}: no methods"
-        assert (case.status == "concluded") == (case.ended is not None), \
-            f"{case.id}: status {case.status} with ended {case.ended}"
 
 
 def test_glossary_is_large_enough_and_cites_samsyn_for_its_terms():
