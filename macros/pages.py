@@ -103,7 +103,8 @@ def macros(plugin, env) -> dict:
         page names the script in its front matter."""
         return Markup(renderer.contribution_form(
             here(), kind=CASE_STUDY, modeline=json_schema.modeline(CASE_STUDY),
-            schema=f"{json_schema.FOLDER}/{json_schema.file_name(CASE_STUDY)}"))
+            schema=f"{json_schema.FOLDER}/{json_schema.file_name(CASE_STUDY)}",
+            email=env.conf.extra.get("editorial_email", "")))
 
     return {f.__name__: f for f in (count, listing, search_page, newest, vocabulary, lifecycle,
                                     glossary, link, repository, contribution_form)}

@@ -165,8 +165,7 @@ class _Checker:
         node = self.doc.node
         for rule in self.kind.requires:
             if data.get(rule.field) == rule.value and data.get(rule.required) is None:
-                self.problem(self._key_node(node, rule.field), rule.required,
-                             f"fältet {rule.required!r} saknas: {rule.why} ({rule.field}: {rule.value})")
+                self.problem(self._key_node(node, rule.field), rule.required, m.requires_message(rule))
         started, ended, status = data.get("started"), data.get("ended"), data.get("status")
         year = self.today.year
         if isinstance(started, int) and started > year:

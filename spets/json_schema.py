@@ -64,7 +64,16 @@ def for_kind(kind: m.Kind, kb: KnowledgeBase) -> dict:
         schema["description"] = (f"En fil i {kind.folder}/ per {kind.label}; filnamnet är id:t. "
                                  f"Skapa en ny med `spets new`. Kontrollera med `spets check`.")
         schema.update(fields)
+        if kind.requires:
+            schema["allOf"] = [_requires(rule) for rule in kind.requires]
     return schema
+
+
+def _requires(rule: m.Requires) -> dict:
+    """A field required when another has a value, with check.py's message."""
+    return {"if": {"properties": {rule.field: {"const": rule.value}}, "required": [rule.field]},
+            "then": {"required": [rule.required]},
+            "errorMessage": m.requires_message(rule)}
 
 
 def all_schemas(kb: KnowledgeBase) -> dict[str, bytes]:

@@ -316,6 +316,11 @@ class Requires:
     why: str  # Swedish, the end of the message: "… behöver ett slutår"
 
 
+def requires_message(rule: Requires) -> str:
+    """What check.py (and the form, from the JSON Schema) says when the rule is broken."""
+    return f"fältet {rule.required!r} saknas: {rule.why} ({rule.field}: {rule.value})"
+
+
 @dataclass(frozen=True)
 class Kind:
     """An entry kind (one file per entry) or a vocabulary (one file in all)."""

@@ -206,10 +206,12 @@ class Renderer:
         """The search record of a hand-written page (see `search_record` in _parts.j2)."""
         return str(self.env.get_template("_parts.j2").module.search_record(title, "Sida", {"typ": ["sida"]}))
 
-    def contribution_form(self, here: str, kind: m.Kind, modeline: str, schema: str) -> Markup:
-        """The contribution form's element and script (contribution_form.html.j2)."""
+    def contribution_form(self, here: str, kind: m.Kind, modeline: str, schema: str, email: str) -> Markup:
+        """The contribution form's element (contribution_form.html.j2): the ids
+        already taken, the editors' address and where files go."""
         return Markup(self._render("contribution_form.html.j2", here, site=self.site, kind=kind,
-                                   modeline=modeline, schema=schema))
+                                   modeline=modeline, schema=schema, email=email,
+                                   taken=[e.id for e in self.kb.all(kind.name)]))
 
     def glossary(self, here: str) -> Markup:
         return Markup(self._render("glossary.html.j2", here, terms=self.kb.all("term")))
