@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from . import json_schema
 from . import model as m
-from .check import check_root
+from .check import CheckResult, check_root
 from .knowledge import KnowledgeBase
 from .load import find_files
+from .problems import Problem
 from .scaffold import NEXT_STEPS, template
 
 
@@ -65,8 +67,23 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check(args) -> int:
     result = check_root(args.root)
+    if not result.problems:
+        result = _with_stale_schemas(args.root, result)
     print(result.report(args.format))
     return 1 if result.problems else 0
+
+
+def _with_stale_schemas(root: Path, result: CheckResult) -> CheckResult:
+    """The committed copy under schema/ lists every id (for editors), so a new
+    method, tool or vocabulary item makes it stale; the pull request's tests
+    check it, so `spets check` does too. (A new case study never does.)"""
+    if not (root / json_schema.FOLDER).is_dir():
+        return result
+    stale = json_schema.stale(root, KnowledgeBase.of(result.entries))
+    problems = tuple(Problem(f"{json_schema.FOLDER}/{name}", 1, 1, "",
+                             "är inte aktuell med innehållet: kör `spets schema` och checka in filerna "
+                             "(redaktionen gör det annars åt dig)") for name in stale)
+    return replace(result, problems=problems)
 
 
 def _new(args) -> int:

@@ -114,3 +114,25 @@ def test_new_templates_pass_the_lint_and_say_what_to_do_next(kb, tmp_path):
         # Every required field is pointed at until it is written.
         check = spets("check", cwd=kb)
         assert f"{folder}/ny-{kind}.yml:" in check.stdout and "får inte vara tomt" in check.stdout
+
+
+def test_check_says_when_the_committed_schema_is_stale(tmp_path):
+    """A new method changes the ids that schema/ lists; the pull request's tests
+    would fail on it, so `spets check` says it first. A new case study does not."""
+    from conftest import copy_repo
+
+    root = copy_repo(tmp_path)
+    case = (root / "case_studies" / "lnu-ikea.yml").read_text(encoding="utf-8")
+    (root / "case_studies" / "en-ny-fallstudie.yml").write_text(
+        case.replace("id: lnu-ikea", "id: en-ny-fallstudie"), encoding="utf-8")
+    r = spets("check", cwd=root)
+    assert r.returncode == 0, r.stdout
+    method = (root / "methods" / "handlingsplan.yml").read_text(encoding="utf-8")
+    (root / "methods" / "en-ny-metod.yml").write_text(method.replace("id: handlingsplan", "id: en-ny-metod"),
+                                                     encoding="utf-8")
+    r = spets("check", cwd=root)
+    assert r.returncode == 1
+    assert ("schema/case_study.schema.json:1:1: är inte aktuell med innehållet: kör `spets schema` och checka in "
+            "filerna (redaktionen gör det annars åt dig)") in r.stdout
+    assert spets("schema", cwd=root).returncode == 0
+    assert spets("check", cwd=root).returncode == 0
