@@ -214,3 +214,34 @@ def test_contributing_quotes_real_messages_from_spets_check(kb):
     for message in wanted:
         assert message in lines, (message, lines)
         assert message in text or message.split(": ", 1)[1] in text.replace("`", ""), message
+
+
+
+def message_templates() -> list[re.Pattern]:
+    """The messages that CONTRIBUTING.md explains, as patterns: `…` is any text."""
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text[text.index("<!-- Alla meddelanden"):text.index("Kommer du inte vidare?")]
+    cells = re.findall(r"^\| (``?)(.+?)\1 \|", section, re.M)
+    assert len(cells) > 80
+    return [re.compile(re.escape(cell.replace("\\|", "|")).replace("…", ".+?")) for _, cell in cells]
+
+
+def test_contributing_explains_every_message_of_the_check():
+    """Every message in the golden corpus of bad input (tests/bad/), and the
+    stale-schema one, is in CONTRIBUTING's table, so no contributor has to
+    guess what a line of the pull request's check means."""
+    templates = message_templates()
+    lines = [line for path in sorted((REPO / "tests" / "bad").glob("*/expected.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line]
+    lines.append("schema/method.schema.json:1:1: är inte aktuell med innehållet: kör `spets schema` och checka in "
+                 "filerna (redaktionen gör det annars åt dig)")
+    assert len(lines) > 80
+    unexplained = []
+    for line in lines:
+        rest = re.sub(r"^.+?:\d+:\d+: ", "", line)
+        candidates = [rest, rest.split(": ", 1)[-1]]  # with or without the field in front
+        if not any(t.fullmatch(c) for t in templates for c in candidates):
+            unexplained.append(line)
+    assert unexplained == []
+    # The test can fail: a message that is not in the table is caught.
+    assert not any(t.fullmatch("ett helt nytt meddelande") for t in templates)
