@@ -88,6 +88,7 @@ def entry(kind: str, i: int, rng: random.Random, n_methods: int, n_tools: int):
         body = {"description": text(rng, 120), "why": text(rng, 60),
                 "steps": [text(rng, 30) for _ in range(4)],
                 "effort": {"level": "medium", "time": "En halvdag"},
+                "roles": ["partneransvarig"], "considerations": text(rng, 40),
                 "related": sorted({method() for _ in range(2)} - {id_})}
     elif kind == "tool":
         id_, folder = f"t-{i:05d}", "tools"

@@ -91,6 +91,7 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         self.blocks = {}
+        self.entry_search: dict[str, search.SearchPage] = {}  # page URL -> the record the engine made
         if self.invalid:
             return self._problem_files(files, config)
         if not self.dirty:
@@ -102,6 +103,8 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
                 raise PluginError(f"docs/{file.src_uri} krockar med sökindexet ({search.INDEX_DIR}/): byt namn på filen")
         for page in self.renderer.pages():
             self.blocks[page.src_uri] = page.blocks
+            if page.search:
+                self.entry_search[page.search.url] = page.search
             if files.get_file_from_path(page.src_uri):
                 raise PluginError(f"docs/{page.src_uri} krockar med en genererad sida: byt namn på filen")
             # Entry pages stay out of the nav: with them in it, every page
@@ -162,6 +165,9 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
         # footer. Listing pages opt out (`search: exclude`), since they would
         # match every search.
         if self.invalid or (page.meta.get("search") or {}).get("exclude"):
+            return html
+        if page.url in self.entry_search:  # an entry's page: made from its data, no HTML to read
+            self.documents[page.url] = self.entry_search[page.url]
             return html
         if not blocks:
             html = self.renderer.search_record(page.title or "") + html

@@ -23,6 +23,8 @@ from . import cite, codebook, facets, jsonld
 from . import model as m
 from .knowledge import KnowledgeBase
 from .markdown_safe import inline_text, to_html
+from . import search
+from .search import SearchPage
 from .site import LICENSE_URL, SiteInfo
 
 
@@ -31,6 +33,7 @@ class Page:
     src_uri: str  # where MkDocs should pretend the Markdown file is, e.g. metoder/x.md
     markdown: str  # front matter and headings, with a placeholder for each HTML block
     blocks: tuple[str, ...]  # the HTML blocks, to put back after Markdown has run
+    search: SearchPage | None = None  # an entry's search record, from its data; None: read the HTML
 
 
 PLACEHOLDER = "SPETS-BLOCK-{}"
@@ -75,6 +78,21 @@ CARD_KINDS = (m.METHOD, m.TOOL)
 CODEBOOK = "data/index.md"
 # The generated pages that are not an entry's: the nav may name them.
 OTHER_PAGES = (*(f"{kind.url}/{CARDS}.md" for kind in CARD_KINDS), CODEBOOK)
+
+
+# The vocabularies whose names an entry's page shows among its facts.
+KEYWORD_KINDS = ("phase", "topic", "sector", "larosate", "role", "success_factor")
+
+
+def _prose(fields, data: dict):
+    """(text, is Markdown) of each prose field of an entry, in model order:
+    its summary and every Markdown field, a list's items one by one."""
+    for f in fields:
+        t, value = f.item_type, data.get(f.name)
+        if not value or not isinstance(t, m.Text) or not (t.markdown or f.name == "summary"):
+            continue
+        for text in value if isinstance(f.type, m.List) else [value]:
+            yield text, t.markdown
 
 
 def problem_page(result) -> str:
@@ -148,7 +166,7 @@ class Renderer:
             if not kind.url:
                 continue
             for entry in self.kb.all(kind.name):
-                yield Page(f"{kind.url}/{entry.id}.md", *stash(self.page(entry)))
+                yield Page(f"{kind.url}/{entry.id}.md", *stash(self.page(entry)), self.search_page(entry))
         for kind in CARD_KINDS:
             yield Page(f"{kind.url}/{CARDS}.md", *stash(self.print_cards(kind)))
         yield Page(CODEBOOK, *stash(self._render("codebook.md.j2", "data/")))
@@ -166,6 +184,25 @@ class Renderer:
                 meta["spets_print"] = f"../{CARDS}/#{entry.id}"
             text = _add_front_matter(text, meta)
         return text
+
+    def search_page(self, entry: m.Entry) -> SearchPage:
+        """What the search index has of an entry's page, made from its data
+        rather than read back from the page: its title, kind and filters, and
+        its own prose in page order. Labels, facts and the cards of other
+        entries are left out, so an excerpt is always a sentence of the entry."""
+        kind = entry.kind_def
+        label = kind.label.capitalize()
+        filters = facets.values(self.kb, entry) if not kind.is_vocabulary else {"typ": ["sida"]}
+        parts = [str(self.md(text).striptags()) if markdown else text
+                 for text, markdown in _prose(kind.fields, entry.data)]
+        # Found by, never shown: the names in its facts, its partners, its sources.
+        keywords = [e.heading for k in KEYWORD_KINDS for e in self.kb.linked(entry, k)]
+        keywords += [p["name"] for p in entry.data.get("partners") or []]
+        keywords += [s["title"] for s in entry.data.get("sources") or []]
+        if entry.kind == "tool":
+            keywords.append(m.TOOL_KINDS[entry.type])
+        return SearchPage(entry.url, entry.heading, label, filters, search.clean(" ".join(parts)),
+                          search.clean(" · ".join(keywords)))
 
     def print_cards(self, kind: m.Kind) -> str:
         """Every method (or tool) as a card, one per printed page."""

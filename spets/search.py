@@ -37,6 +37,7 @@ from pathlib import Path
 import snowballstemmer
 
 INDEX_DIR = "sokindex"
+KEYWORDS = "\f"  # in a page's text file, between the text and its keywords
 CHUNK = 24_000  # bytes of JSON per word chunk (gzipped by the server to about a third)
 TITLE_BOOST = 3.0  # a word in the title counts as if the page were mostly about it
 K1, B = 1.2, 0.75  # BM25's usual constants
@@ -70,7 +71,8 @@ class SearchPage:
     title: str = ""
     kind: str = ""  # shown above the result: "Metod", "Sida", …
     filters: dict[str, list[str]] = field(default_factory=dict)
-    text: str = ""  # the indexed text, without the title
+    text: str = ""  # the indexed text, without the title; the excerpt comes from it
+    keywords: str = ""  # indexed too, never shown: an entry's topics, partners, sources …
 
 
 # -------------------------------------------------------------- reading HTML
@@ -155,13 +157,18 @@ class _Reader(HTMLParser):
             self.parts.append(data)
 
 
+def clean(text: str) -> str:
+    """Text as the index keeps it: NFC, no invisible characters, single spaces."""
+    return unicodedata.normalize("NFC", " ".join(INVISIBLE.sub("", text).split()))
+
+
 def read_page(url: str, html: str) -> SearchPage:
     """The SearchPage of a page from its content HTML."""
     doc = SearchPage(url)
     reader = _Reader(doc)
     reader.feed(html)
     reader.close()
-    doc.text = unicodedata.normalize("NFC", " ".join(INVISIBLE.sub("", "".join(reader.parts)).split()))
+    doc.text = clean("".join(reader.parts))
     return doc
 
 
@@ -189,7 +196,10 @@ def index_files(docs: list[SearchPage]) -> dict[str, bytes]:
         chunks.append(current)
 
     body = {f"o{i}.json": _json(chunk) for i, chunk in enumerate(chunks)}
-    body.update({f"s{n}.txt": d.text.encode("utf-8") for n, d in enumerate(docs)})
+    # The keywords after a form feed, which the browser cuts off before it
+    # makes an excerpt; so a --dirty build reads them back with the text.
+    body.update({f"s{n}.txt": (d.text + (KEYWORDS + d.keywords if d.keywords else "")).encode("utf-8")
+                 for n, d in enumerate(docs)})
     digest = hashlib.sha256()
     for name in sorted(body):
         digest.update(name.encode() + b"\0" + hashlib.sha256(body[name]).digest())
@@ -221,7 +231,8 @@ def read_index(site: Path) -> list[SearchPage]:
             for number in numbers:
                 filters.setdefault(values[number][0], []).append(values[number][1])
             text = (site / INDEX_DIR / meta["folder"] / f"s{n}.txt").read_text(encoding="utf-8")
-            docs.append(SearchPage(url, title, kind, filters, text))
+            text, _, keywords = text.partition(KEYWORDS)
+            docs.append(SearchPage(url, title, kind, filters, text, keywords))
         return docs
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         return []
@@ -229,7 +240,7 @@ def read_index(site: Path) -> list[SearchPage]:
 
 def _postings(docs: list[SearchPage]) -> dict[str, list[int]]:
     """Word -> [page gap, score, …] with BM25 scores of the stems (times 100, at least 1)."""
-    written = [(words(d.text), words(d.title)) for d in docs]
+    written = [(words(d.text + " " + d.keywords), words(d.title)) for d in docs]
     counts = [(Counter(map(_stem, body)), set(map(_stem, title))) for body, title in written]
     lengths = [sum(body.values()) for body, _ in counts]
     average = sum(lengths) / len(lengths) if lengths else 1

@@ -80,3 +80,19 @@ def test_relative_links_work_under_any_base_path():
     assert render.relative("", "metoder/y/") == "../../"
     assert render.relative("sok/?amne=a", "") == "sok/?amne=a"
     assert render.relative("metoder/", "metoder/") == "./"
+
+
+def test_an_entrys_search_record_is_its_prose_and_its_names_are_keywords(kb):
+    page = render.Renderer(kb).search_page(kb.get("method", "styrgrupp"))
+    assert (page.url, page.title, page.kind) == ("metoder/styrgrupp/", "Gemensam styrgrupp", "Metod")
+    assert page.filters == facets.values(kb, kb.get("method", "styrgrupp"))
+    # The excerpt's text: summary, description, why, steps … in page order, as plain text.
+    assert page.text.startswith("En styrgrupp med företrädare för båda parter leder partnerskapet. "
+                                "Styrgruppen träffas varje kvartal.")
+    assert "Utse ledamöter från båda parter." in page.text and "**" not in page.text
+    # Labels and facts are not text an excerpt could show; their names are found as keywords.
+    for label in ("Faser", "Ämnen", "Insats", "Roller", "Så gör du", "Verktyg"):
+        assert label not in page.text, label
+    assert "Förankring" in page.keywords and "Exempelkälla" in page.keywords
+    case = render.Renderer(kb).search_page(kb.get("case_study", "liu-partner"))
+    assert "Saab" in case.keywords and "Linköpings universitet" in case.keywords and "Saab" not in case.text

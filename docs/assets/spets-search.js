@@ -182,7 +182,8 @@ class Index {
   async excerpt(n, q) {
     const typed = queryWords(q)[0];
     const wanted = typed.map(stem);
-    const text = await this.text(n);
+    // After a form feed come words the page is found by but does not show.
+    const text = (await this.text(n)).split("\f")[0];
     const found = Array.from(text.matchAll(WORD));
     if (!found.length) return [];
     const hit = found.map((m) => {
