@@ -17,6 +17,7 @@ import pytest
 
 from conftest import BIN, REPO, Tags, need_chromium, run, spets
 from spets.check import check_root
+from spets.model import INVISIBLE_CHARS
 
 need_chromium()
 pytestmark = pytest.mark.browser
@@ -188,13 +189,16 @@ def test_missing_and_wrong_fields_are_shown_in_swedish_next_to_them(form):
     expect(error("id")).to_have_text(
         "Använd bara små bokstäver a–z, siffror och bindestreck, t.ex. chalmers-volvo-cars.")
     expect(error("title")).to_have_text("För långt: 121 tecken, högst 120.")
-    expect(form.locator("#bidra-summary li")).to_have_count(4)
+    # With the start year unreadable, `spets check` compares the end year with this year.
+    expect(error("ended")).to_have_text("slutåret 2010 har redan passerat, men status är ongoing (pågående): "
+                                        "ändra status till concluded eller ta bort slutåret")
+    expect(form.locator("#bidra-summary li")).to_have_count(5)
     expect(form.locator("#bidra-resultat")).to_be_hidden()
 
     # Fixing a field clears its message as you type; a later year than the end is caught too.
     form.fill('[name="started"]', "2019")
     expect(error("started")).to_be_hidden()
-    expect(error("ended")).to_have_text("Slutåret 2010 ligger före startåret 2019.")
+    expect(error("ended")).to_have_text("slutåret 2010 ligger före startåret 2019")
     form.fill('[name="ended"]', "")
     form.fill('[name="sources.0.url"]', "https://www.are.se")
     form.fill('[name="id"]', "are-kommun")
@@ -261,13 +265,19 @@ HOSTILE = [
 ]
 
 
+def _line(text):
+    """A hostile text as one line of a title or a name: no line break, and none
+    of the invisible characters that `spets check` refuses there."""
+    return re.sub(f"[{INVISIBLE_CHARS}]", "", text.replace("\n", " "))
+
+
 def test_yaml_writer_keeps_hostile_text_intact(form, kb):
     """Every string, written by the form's YAML writer, reads back unchanged."""
     base = _json_case()
     for i, text in enumerate(HOSTILE):
         data = dict(base, id=f"fientlig-{i}", activities="x" + text + "x", background="x" + text,
-                    title="x" + text.replace("\n", " "), lessons=text + "\nslut")
-        data["partners"] = [{"name": "x" + text.replace("\n", " "), "sector": "naringsliv"}]
+                    title="x" + _line(text), lessons=text + "\nslut")
+        data["partners"] = [{"name": "x" + _line(text), "sector": "naringsliv"}]
         (kb / f"case_studies/fientlig-{i}.yml").write_text(form.evaluate("d => spetsBidra.yaml(d)", data),
                                                           encoding="utf-8")
     r = spets("check", cwd=kb)
@@ -278,8 +288,8 @@ def test_yaml_writer_keeps_hostile_text_intact(form, kb):
         assert case.activities == ("x" + text + "x").strip(), repr(text)
         assert case.background == ("x" + text).strip(), repr(text)
         assert case.lessons == (text + "\nslut").strip(), repr(text)
-        assert case.title == " ".join(("x" + text.replace("\n", " ")).split()), repr(text)
-        assert case.partners[0]["name"] == " ".join(("x" + text.replace("\n", " ")).split()), repr(text)
+        assert case.title == " ".join(("x" + _line(text)).split()), repr(text)
+        assert case.partners[0]["name"] == " ".join(("x" + _line(text)).split()), repr(text)
 
 
 def _json_case():
@@ -317,7 +327,9 @@ def test_the_form_page_loads_only_the_form_module(built_fixture):
     assert [{k: v for k, v in attrs.items() if k.startswith("data-")} for attrs in forms] == [{
         "data-spets-form": "", "data-schema": "../../schema/case_study.schema.json", "data-repo": REPO_URL,
         "data-branch": "main", "data-folder": "case_studies",
-        "data-modeline": "# yaml-language-server: $schema=../schema/case_study.schema.json"}]
+        "data-modeline": "# yaml-language-server: $schema=../schema/case_study.schema.json",
+        "data-taken": "chalmers-volvo-cars liu-partner umu-partner",  # the fixture's case studies
+        "data-email": "redaktionen@spets-kunskapsbank.example"}]  # extra.editorial_email
     assert html.count('<script type="module" src="../../assets/bidra/form.js"></script>') == 1
     assert "assets/bidra.js" not in html
     for page in ("index.html", "sa-anvander-du/index.html"):
