@@ -12,14 +12,15 @@ export function extraChecks(data, errors, today, taken) {
   const add = (path, text) => errors.push({ path, text });
   const started = Number.isInteger(data.started) && ok("started") ? data.started : null;
   const ended = Number.isInteger(data.ended) && ok("ended") ? data.ended : null;
+  const status = ok("status") ? data.status : null;
   if (started !== null && started > year) add("started", "startåret " + started + " ligger i framtiden");
   if (ended !== null) {
     if (started !== null && ended < started) {
       add("ended", "slutåret " + ended + " ligger före startåret " + started);
-    } else if (data.status === "concluded" && ended > year) {
+    } else if (status === "concluded" && ended > year) {
       add("ended", "slutåret " + ended + " ligger i framtiden, men status är concluded (avslutat): " +
         "rätta året eller ändra status till ongoing");
-    } else if (data.status === "ongoing" && ended < year) {
+    } else if (status === "ongoing" && ended < year) {
       add("ended", "slutåret " + ended + " har redan passerat, men status är ongoing (pågående): " +
         "ändra status till concluded eller ta bort slutåret");
     }

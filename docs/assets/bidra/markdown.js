@@ -1,6 +1,6 @@
 // Reads a text field's Markdown into a tree of blocks, as Python-Markdown would show it on the page (the part contributors use). No DOM.
 //
-// blocks(text) -> [{ t: "p" | "h", c: inlines } | { t: "pre", v } | { t: "hr" } |
+// blocks(text) -> [{ t: "p" | "h", c: inlines } | { t: "pre", v } | { t: "hr" } | { t: "quote", c: [block…] } |
 //                  { t: "ul" | "ol", start, items: [{ p: in paragraphs (a loose item), c: [block…] }] }]
 // inline(text) -> [{ t: "text" | "code", v } | { t: "strong" | "em" | "a", c: inlines }]
 // Paragraphs are split by blank lines; line breaks inside one are spaces.
@@ -10,6 +10,7 @@ const OL = /^ {0,3}(\d+)\. +(.*)$/;
 const HASH = /^(#{1,6})(.*?)#*$/;
 const RULE = /^ {0,3}(?:(?:- *){3,}|(?:_ *){3,}|(?:\* *){3,})$/;
 const SETEXT = /^[=-]+ *$/;
+const QUOTE = /^ {0,3}> ?/;
 
 export function blocks(text) {
   const out = [];
@@ -23,7 +24,7 @@ export function blocks(text) {
 }
 
 // One chunk between blank lines, in Python-Markdown's order: indented code
-// (or more of a list item), headings, rules, lists, else a paragraph.
+// (or more of a list item), headings, rules, lists, quotes, else a paragraph.
 function block(lines, out) {
   if (!lines.length || !lines.join("").trim()) return;
   const last = out[out.length - 1];
@@ -54,8 +55,15 @@ function block(lines, out) {
     return;
   }
   const type = OL.test(lines[0]) ? "ol" : UL.test(lines[0]) ? "ul" : "";
+  const quoted = lines.findIndex((l) => QUOTE.test(l));
   if (type) list(type, lines, last, out);
-  else out.push({ t: "p", c: inline(lines.map((l) => l.trim()).join(" ")) });
+  else if (quoted > 0) {
+    block(lines.slice(0, quoted), out);
+    block(lines.slice(quoted), out);
+  } else if (quoted === 0) {
+    const quote = last && last.t === "quote" ? last : out[out.push({ t: "quote", c: [] }) - 1];
+    block(lines.map((l) => l.replace(QUOTE, "")), quote.c);
+  } else out.push({ t: "p", c: inline(lines.map((l) => l.trim()).join(" ")) });
 }
 
 // A list: a line with this list's marker starts an item, any other line goes

@@ -25,6 +25,11 @@ function block(b) {
   if (b.t === "h") return inlines(el("p", { "class": "bidra-preview-rubrik" }), b.c);
   if (b.t === "pre") return el("pre", {}, b.v);
   if (b.t === "hr") return el("hr");
+  if (b.t === "quote") {
+    const quote = el("blockquote");
+    b.c.forEach((child) => quote.appendChild(block(child)));
+    return quote;
+  }
   const list = el(b.t, { start: b.t === "ol" && b.start !== 1 ? String(b.start) : undefined });
   for (const item of b.items) {
     const li = list.appendChild(el("li"));
