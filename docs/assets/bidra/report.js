@@ -65,7 +65,7 @@ function summarize(ctx, wanted, focus) {
   if (!shown.length) {
     summary.hidden = true;
     summary.textContent = "";
-    return before && !focus ? "Alla fält är rätt ifyllda." : "";
+    return before && !focus ? "Alla fält är rätt ifyllda. Filen är klar under formuläret." : "";
   }
   if (before !== head + items.join("")) {
     summary.textContent = "";
