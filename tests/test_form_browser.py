@@ -554,9 +554,10 @@ def test_email_route_downloads_the_file_and_opens_a_mail_to_the_editors(form, tm
     step = form.locator("#bidra-epost")
     expect(step).to_be_visible()
     file = "hogskolan-vast-och-are-kommun-50-1-basta-samarbete.yml"
-    expect(step).to_contain_text(f"Filen {file} har laddats ner. Skriv ett mejl till redaktionen och bifoga filen")
+    expect(step).to_contain_text(f"Nästa steg: skriv ett mejl till redaktionen och bifoga filen {file}, som du just "
+                                 "laddade ner.")
     expect(step).to_contain_text("redaktionen@spets-kunskapsbank.example")
-    expect(form.locator("#bidra-status")).to_contain_text("har laddats ner")
+    expect(form.locator("#bidra-status")).to_have_text(f"Filen {file} har laddats ner.")
     href = form.get_attribute("#bidra-epost-lank", "href")
     parts = urlsplit(href)
     assert parts.scheme == "mailto" and parts.path == "redaktionen@spets-kunskapsbank.example"

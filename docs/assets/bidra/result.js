@@ -25,8 +25,7 @@ export function resultSection(ctx) {
       document.getElementById("bidra-epost-lank").href = mailUrl(email, file, file.replace(/\.yml$/, ""));
       document.getElementById("bidra-epost-fil").textContent = file;
       document.getElementById("bidra-epost").hidden = false;
-      status("Filen " + file + " har laddats ner. Skriv nu ett mejl till redaktionen och bifoga filen: " +
-        "länken finns under knapparna.");
+      status("Filen " + file + " har laddats ner.");
     });
   }
   box.appendChild(el("p", { "class": "bidra-status", id: "bidra-status", role: "status" }));
@@ -54,10 +53,10 @@ export function resultSection(ctx) {
 // The second step of the e-mail route, shown once the file is downloaded.
 function mailStep(email) {
   const step = el("div", { "class": "bidra-epost", id: "bidra-epost", hidden: "hidden" });
-  const what = step.appendChild(el("p", {}, "Filen "));
+  const what = step.appendChild(el("p", {}, "Nästa steg: skriv ett mejl till redaktionen och bifoga filen "));
   what.appendChild(el("code", { id: "bidra-epost-fil" }));
-  what.appendChild(document.createTextNode(" har laddats ner. Skriv ett mejl till redaktionen och bifoga " +
-    "filen – e-postprogrammet kan inte bifoga den själv. Redaktionen lägger sedan in fallstudien på GitHub."));
+  what.appendChild(document.createTextNode(", som du just laddade ner. E-postprogrammet kan inte bifoga den åt " +
+    "dig. Redaktionen lägger sedan in fallstudien på GitHub."));
   const link = step.appendChild(el("p")).appendChild(el("a", { id: "bidra-epost-lank", "class": "md-button" },
     "Skriv ett mejl till redaktionen"));
   link.insertAdjacentText("afterend", " Fungerar inte länken? Skicka filen till " + email + ".");
