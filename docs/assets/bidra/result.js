@@ -57,9 +57,9 @@ function mailStep(email) {
   what.appendChild(el("code", { id: "bidra-epost-fil" }));
   what.appendChild(document.createTextNode(", som du just laddade ner. E-postprogrammet kan inte bifoga den åt " +
     "dig. Redaktionen lägger sedan in fallstudien på GitHub."));
-  const link = step.appendChild(el("p")).appendChild(el("a", { id: "bidra-epost-lank", "class": "md-button" },
+  step.appendChild(el("p")).appendChild(el("a", { id: "bidra-epost-lank", "class": "md-button" },
     "Skriv ett mejl till redaktionen"));
-  link.insertAdjacentText("afterend", " Fungerar inte länken? Skicka filen till " + email + ".");
+  step.appendChild(el("p", {}, "Fungerar inte länken? Skicka filen till " + email + "."));
   return step;
 }
 
