@@ -17,6 +17,7 @@ import pytest
 
 from conftest import BIN, REPO, Tags, need_chromium, run, spets
 from spets.check import check_root
+from spets.model import INVISIBLE_CHARS
 
 need_chromium()
 pytestmark = pytest.mark.browser
@@ -188,13 +189,16 @@ def test_missing_and_wrong_fields_are_shown_in_swedish_next_to_them(form):
     expect(error("id")).to_have_text(
         "Använd bara små bokstäver a–z, siffror och bindestreck, t.ex. chalmers-volvo-cars.")
     expect(error("title")).to_have_text("För långt: 121 tecken, högst 120.")
-    expect(form.locator("#bidra-summary li")).to_have_count(4)
+    # With the start year unreadable, `spets check` compares the end year with this year.
+    expect(error("ended")).to_have_text("slutåret 2010 har redan passerat, men status är ongoing (pågående): "
+                                        "ändra status till concluded eller ta bort slutåret")
+    expect(form.locator("#bidra-summary li")).to_have_count(5)
     expect(form.locator("#bidra-resultat")).to_be_hidden()
 
     # Fixing a field clears its message as you type; a later year than the end is caught too.
     form.fill('[name="started"]', "2019")
     expect(error("started")).to_be_hidden()
-    expect(error("ended")).to_have_text("Slutåret 2010 ligger före startåret 2019.")
+    expect(error("ended")).to_have_text("slutåret 2010 ligger före startåret 2019")
     form.fill('[name="ended"]', "")
     form.fill('[name="sources.0.url"]', "https://www.are.se")
     form.fill('[name="id"]', "are-kommun")
@@ -261,13 +265,19 @@ HOSTILE = [
 ]
 
 
+def _line(text):
+    """A hostile text as one line of a title or a name: no line break, and none
+    of the invisible characters that `spets check` refuses there."""
+    return re.sub(f"[{INVISIBLE_CHARS}]", "", text.replace("\n", " "))
+
+
 def test_yaml_writer_keeps_hostile_text_intact(form, kb):
     """Every string, written by the form's YAML writer, reads back unchanged."""
     base = _json_case()
     for i, text in enumerate(HOSTILE):
         data = dict(base, id=f"fientlig-{i}", activities="x" + text + "x", background="x" + text,
-                    title="x" + text.replace("\n", " "), lessons=text + "\nslut")
-        data["partners"] = [{"name": "x" + text.replace("\n", " "), "sector": "naringsliv"}]
+                    title="x" + _line(text), lessons=text + "\nslut")
+        data["partners"] = [{"name": "x" + _line(text), "sector": "naringsliv"}]
         (kb / f"case_studies/fientlig-{i}.yml").write_text(form.evaluate("d => spetsBidra.yaml(d)", data),
                                                           encoding="utf-8")
     r = spets("check", cwd=kb)
@@ -278,8 +288,8 @@ def test_yaml_writer_keeps_hostile_text_intact(form, kb):
         assert case.activities == ("x" + text + "x").strip(), repr(text)
         assert case.background == ("x" + text).strip(), repr(text)
         assert case.lessons == (text + "\nslut").strip(), repr(text)
-        assert case.title == " ".join(("x" + text.replace("\n", " ")).split()), repr(text)
-        assert case.partners[0]["name"] == " ".join(("x" + text.replace("\n", " ")).split()), repr(text)
+        assert case.title == " ".join(("x" + _line(text)).split()), repr(text)
+        assert case.partners[0]["name"] == " ".join(("x" + _line(text)).split()), repr(text)
 
 
 def _json_case():
@@ -317,7 +327,9 @@ def test_the_form_page_loads_only_the_form_module(built_fixture):
     assert [{k: v for k, v in attrs.items() if k.startswith("data-")} for attrs in forms] == [{
         "data-spets-form": "", "data-schema": "../../schema/case_study.schema.json", "data-repo": REPO_URL,
         "data-branch": "main", "data-folder": "case_studies",
-        "data-modeline": "# yaml-language-server: $schema=../schema/case_study.schema.json"}]
+        "data-modeline": "# yaml-language-server: $schema=../schema/case_study.schema.json",
+        "data-taken": "chalmers-volvo-cars liu-partner umu-partner",  # the fixture's case studies
+        "data-email": "redaktionen@spets-kunskapsbank.example"}]  # extra.editorial_email
     assert html.count('<script type="module" src="../../assets/bidra/form.js"></script>') == 1
     assert "assets/bidra.js" not in html
     for page in ("index.html", "sa-anvander-du/index.html"):
@@ -372,3 +384,209 @@ def test_a_missing_setting_is_said_not_guessed(browser, base_url):
     assert page.locator("#bidra-skapa").count() == 0
     assert [p for p in page.problems if "data-branch" in p] and len(page.problems) == 1, page.problems
     context.close()
+
+
+# ------------------------------------------------- as the contributor uses it
+
+
+def _error(page, path):
+    return page.locator(f'[data-path="{path}"] .bidra-error').first
+
+
+def test_a_message_shows_when_the_field_is_left_and_follows_the_typing(form):
+    """"Direkt vid fältet": not while the field is being filled in the first
+    time, but as soon as it is left; then it follows every key. Focus stays
+    where the contributor is, and the message is announced politely."""
+    title = form.locator('[name="title"]')
+    title.focus()
+    form.keyboard.type("Ett fall\u200b")
+    expect(_error(form, "title")).to_be_hidden()  # not while typing the first time
+    form.keyboard.press("Tab")
+    expect(_error(form, "title")).to_have_text(
+        "innehåller ett osynligt tecken (U+200B) eller ett som vänder textens riktning: ta bort det")
+    assert form.evaluate("document.activeElement.name") == "summary"  # focus went on, to the next field
+    assert title.get_attribute("aria-invalid") == "true"
+    assert form.get_attribute('[data-path="title"] .bidra-error', "id") in title.get_attribute("aria-describedby").split()
+    live = form.locator("#bidra-meddelande")
+    assert live.get_attribute("role") == "status"
+    expect(live).to_have_text("Titel: innehåller ett osynligt tecken (U+200B) eller ett som vänder textens "
+                              "riktning: ta bort det")
+    expect(_error(form, "summary")).to_be_hidden()  # a field not yet left says nothing
+    expect(form.locator("#bidra-summary")).to_be_hidden()  # the summary waits for "Skapa filen"
+    title.focus()
+    form.keyboard.press("End")
+    form.keyboard.press("Backspace")
+    expect(_error(form, "title")).to_be_hidden()  # fixed: gone as you type
+    assert title.get_attribute("aria-invalid") is None
+    form.keyboard.press("Backspace")
+    form.keyboard.press("Backspace")
+    form.keyboard.press("Backspace")
+    form.keyboard.type("\u202e")
+    expect(_error(form, "title")).to_contain_text("(U+202E)")  # and back, still as you type
+    assert form.evaluate("document.activeElement.name") == "title"
+    # A group of choices is left when focus leaves the group, not between its boxes.
+    form.locator('input[name="institutions"]').first.focus()
+    form.keyboard.press("Tab")
+    assert form.evaluate("document.activeElement.name") == "institutions"
+    expect(_error(form, "institutions")).to_be_hidden()
+    form.locator('[name="partners.0.name"]').focus()
+    expect(_error(form, "institutions")).to_have_text("Välj minst ett alternativ.")
+
+
+def test_summary_counts_and_the_live_region_says_when_all_is_fixed(form):
+    fill_valid(form)
+    form.fill('[name="summary"]', "")
+    form.fill('[name="started"]', "2090")
+    form.click("#bidra-skapa")
+    summary = form.locator("#bidra-summary")
+    expect(summary).to_be_focused()
+    expect(summary.locator("li")).to_have_text(["Sammanfattning: Fyll i det här fältet.",
+                                                "Startår: startåret 2090 ligger i framtiden"])
+    form.fill('[name="started"]', "2019")
+    expect(form.locator("#bidra-meddelande")).to_have_text("Ett fält behöver rättas.")
+    expect(form.locator('[name="started"]')).to_be_focused()  # the summary changed, focus did not move
+    form.fill('[name="summary"]', "Ett partnerskap.")
+    expect(form.locator("#bidra-meddelande")).to_have_text("Alla fält är rätt ifyllda. Filen är klar under formuläret.")
+    expect(form.locator("#bidra-resultat")).to_be_visible()
+    expect(form.locator('[name="summary"]')).to_be_focused()
+
+
+def test_review_date_only_for_a_case_the_larosate_sent_in(form, kb):
+    """Today's date for "Inskickad av lärosätet", editable; no review date at
+    all for a case compiled from public sources."""
+    review = form.locator('[data-path="last_reviewed"]')
+    expect(review).to_be_visible()
+    assert form.is_checked('input[name="provenance"][value="submitted"]')
+    today = form.input_value('[name="published"]')
+    assert form.input_value('[name="last_reviewed"]') == today
+    expect(review.locator("label")).to_have_text("Granskad av lärosätet *")  # required while submitted
+    form.check('input[name="provenance"][value="compiled"]')
+    expect(review).to_be_hidden()
+    assert form.input_value('[name="last_reviewed"]') == ""
+    fill_valid(form)
+    form.check('input[name="provenance"][value="compiled"]')
+    form.click("#bidra-skapa")
+    text = form.input_value("#bidra-yaml")
+    assert "last_reviewed" not in text and "provenance: compiled" in text
+    (kb / "case_studies/sammanstalld.yml").write_text(text.replace(
+        "id: hogskolan-vast-och-are-kommun-50-1-basta-samarbete", "id: sammanstalld"), encoding="utf-8")
+    r = spets("check", cwd=kb)
+    assert r.returncode == 0, r.stdout
+    case = next(e for e in check_root(kb).entries if e.id == "sammanstalld")
+    assert case.provenance == "compiled" and case.last_reviewed is None
+    # Back to submitted: today's date again, and the date can be changed.
+    form.check('input[name="provenance"][value="submitted"]')
+    expect(review).to_be_visible()
+    assert form.input_value('[name="last_reviewed"]') == today
+    form.fill('[name="last_reviewed"]', "2024-03-01")
+    form.click("#bidra-skapa")
+    assert "last_reviewed: 2024-03-01" in form.input_value("#bidra-yaml")
+    # Emptied: the schema's if/then rule, in check.py's words.
+    form.fill('[name="last_reviewed"]', "")
+    form.click("#bidra-skapa")
+    expect(_error(form, "last_reviewed")).to_have_text(
+        "fältet 'last_reviewed' saknas: lärosätet har skickat in fallstudien och har alltså granskat den: "
+        "ange datumet (provenance: submitted)")
+    # A draft made as compiled comes back as compiled, with no date.
+    form.check('input[name="provenance"][value="compiled"]')
+    form.reload(wait_until="networkidle")
+    assert form.is_checked('input[name="provenance"][value="compiled"]')
+    expect(review).to_be_hidden()
+
+
+def test_every_optional_field_says_so_once(form):
+    """"(valfritt)" once in the label and help of an optional field, never
+    in a required one's; a field required by an if/then rule gets its *."""
+    fields = form.evaluate("""() => Array.from(document.querySelectorAll('.bidra-field')).map((f) => {
+      const own = (sel) => Array.from(f.querySelectorAll(sel)).filter((n) => n.closest('.bidra-field') === f);
+      const label = own('label, legend')[0];
+      return {path: f.dataset.path, label: label.textContent,
+              text: label.textContent + ' ' + own('.bidra-help').map((h) => h.textContent).join(' ')};
+    })""")
+    schema = form.evaluate("fetch('../../schema/case_study.schema.json').then((r) => r.json())")
+    # Required: what the schema requires, and what its if/then rules require of
+    # the form as it starts (provenance: submitted -> last_reviewed).
+    assert form.is_checked('input[name="provenance"][value="submitted"]')
+    optional = [name for name in schema["properties"] if name not in schema["required"] + ["last_reviewed"]]
+    assert {f["path"] for f in fields if f["label"].endswith(" (valfritt)")} == set(optional)
+    for f in fields:
+        assert f["text"].lower().count("valfri") == (1 if f["path"] in optional else 0), f
+        assert f["label"].endswith(" *") != (f["path"] in optional), f
+    form.check('input[name="status"][value="concluded"]')
+    expect(form.locator('[data-path="ended"] label')).to_have_text("Slutår *")
+    form.check('input[name="status"][value="ongoing"]')
+    expect(form.locator('[data-path="ended"] label')).to_have_text("Slutår (valfritt)")
+
+
+def test_preview_shows_the_text_as_on_the_page_from_text_nodes_only(form):
+    box = form.locator('[data-path="background"] details.bidra-preview')
+    expect(box.locator("summary")).to_have_text("Så här blir texten på sidan")
+    assert box.get_attribute("open") is None  # folded until asked for
+    assert form.locator("details.bidra-preview").count() == 5  # every Markdown field, no other
+    for name in ("background", "activities", "results", "lessons", "challenges"):
+        assert form.locator(f'[data-path="{name}"] details.bidra-preview').count() == 1, name
+    form.fill('[name="background"]', "Första raden\nandra raden.\n\n- en **fet** punkt\n- [en länk](https://x.se)\n\n"
+              "1. ett\n2. *två*\n\n<img src=x onerror=\"window.hacked=1\"> <b>inte fet</b>")
+    box.locator("summary").click()
+    body = box.locator(".bidra-preview-text")
+    expect(body.locator("p").first).to_have_text("Första raden andra raden.")
+    expect(body.locator("ul > li")).to_have_text(["en fet punkt", "en länk"])
+    expect(body.locator("ul strong")).to_have_text("fet")
+    expect(body.locator("ol > li")).to_have_text(["ett", "två"])
+    expect(body.locator("ol em")).to_have_text("två")
+    assert body.locator("a").count() == 0  # a link shows as its text
+    expect(body.locator("p").last).to_have_text('<img src=x onerror="window.hacked=1"> <b>inte fet</b>')
+    assert body.locator("img, b").count() == 0 and form.evaluate("window.hacked") is None
+    form.fill('[name="background"]', "Ny text")  # it follows the typing while open
+    expect(body).to_have_text("Ny text")
+
+
+def test_email_route_downloads_the_file_and_opens_a_mail_to_the_editors(form, tmp_path):
+    fill_valid(form)
+    form.click("#bidra-skapa")
+    send = form.locator("#bidra-epost-knapp")
+    expect(send).to_have_text("Skicka med e-post")
+    expect(form.locator("#bidra-epost")).to_be_hidden()
+    with form.expect_download() as info:
+        send.click()
+    info.value.save_as(tmp_path / "fil.yml")
+    assert (tmp_path / "fil.yml").read_text(encoding="utf-8") == form.input_value("#bidra-yaml")
+    step = form.locator("#bidra-epost")
+    expect(step).to_be_visible()
+    file = "hogskolan-vast-och-are-kommun-50-1-basta-samarbete.yml"
+    expect(step).to_contain_text(f"Nästa steg: skriv ett mejl till redaktionen och bifoga filen {file}, som du just "
+                                 "laddade ner.")
+    expect(step).to_contain_text("redaktionen@spets-kunskapsbank.example")
+    expect(form.locator("#bidra-status")).to_have_text(f"Filen {file} har laddats ner.")
+    href = form.get_attribute("#bidra-epost-lank", "href")
+    parts = urlsplit(href)
+    assert parts.scheme == "mailto" and parts.path == "redaktionen@spets-kunskapsbank.example"
+    query = parse_qs(parts.query, strict_parsing=True)
+    assert query["subject"] == ["Ny fallstudie: " + file[:-4]]
+    assert f"Bifoga filen {file}" in query["body"][0]
+    # A changed file must be downloaded again before it is sent.
+    form.fill('[name="summary"]', "En annan sammanfattning.")
+    expect(step).to_be_hidden()
+
+
+def test_no_email_route_without_an_address(browser, base_url):
+    context = browser.new_context()
+    page = watched(context)
+    url = base_url + "bidra/fallstudie/"
+    edit_page(page, url, ('data-email="redaktionen@spets-kunskapsbank.example"', 'data-email=""'))
+    page.goto(url, wait_until="networkidle")
+    fill_valid(page)
+    page.click("#bidra-skapa")
+    expect(page.locator("#bidra-github")).to_be_visible()
+    assert page.locator("#bidra-epost-knapp, #bidra-epost").count() == 0
+    assert page.problems == []
+    context.close()
+
+
+def test_an_id_that_exists_is_refused(form):
+    fill_valid(form)
+    form.fill('[name="id"]', "liu-partner")  # a case study of the fixture
+    form.click("#bidra-skapa")
+    expect(_error(form, "id")).to_have_text("id:t 'liu-partner' finns redan: välj ett annat id "
+                                            "(se fallstudier/liu-partner/)")
+    expect(form.locator("#bidra-resultat")).to_be_hidden()

@@ -1,5 +1,5 @@
 """Unit tests of the form's pure modules (docs/assets/bidra/: util.js,
-validate.js, yaml.js, github.js) in a real browser (Debian's chromium via
+validate.js, checks.js, yaml.js, github.js, mail.js, markdown.js) in a real browser (Debian's chromium via
 Playwright): each is imported straight from docs/, served over HTTP, with no
 site build and no form around it; one test runs them in a worker, where
 there is no DOM to touch."""
@@ -13,12 +13,15 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
+from html.parser import HTMLParser
+from urllib.parse import unquote
 
 from conftest import REPO, need_chromium, serve
+from spets.markdown_safe import to_html
 
 need_chromium()
 
-from test_form_browser import HOSTILE  # noqa: E402
+from test_form_browser import BACKGROUND, HOSTILE  # noqa: E402
 
 MODELINE = "# yaml-language-server: $schema=../schema/case_study.schema.json"
 
@@ -87,9 +90,9 @@ def test_validator_accepts_good_data(modules):
     ({"id": "Åre Kommun"}, ["id: Använd bara små bokstäver a–z, siffror och bindestreck."]),
     ({"started": "20l9"}, ["started: Skriv ett årtal med fyra siffror, t.ex. 2017."]),
     ({"started": 1800}, ["started: Årtalet ska ligga mellan 1900 och 2100."]),
-    ({"started": 2019, "ended": 2010}, ["ended: Slutåret 2010 ligger före startåret 2019."]),
+    ({"started": 2019, "ended": 2010}, ["ended: slutåret 2010 ligger före startåret 2019"]),
     ({"published": "2023-02-29"}, ["published: Datumet finns inte: skriv det i formen ÅÅÅÅ-MM-DD."]),
-    ({"published": "2024-06-02"}, ["published: Datumet 2024-06-02 ligger i framtiden."]),
+    ({"published": "2024-06-02"}, ["published: datumet 2024-06-02 ligger i framtiden"]),
     ({"status": "kanske"}, ["status: Välj ett av alternativen."]),
     ({"tags": []}, ["tags: Välj minst ett alternativ."]),
     ({"tags": ["a", "a"]}, ["tags: Samma värde förekommer två gånger."]),
@@ -201,7 +204,210 @@ def test_slug_and_dates(modules):
     assert re.fullmatch(r"\d{4}-\d\d-\d\d", modules("util.js", "m.utcToday()"))
 
 
-PURE = ["util.js", "validate.js", "yaml.js", "github.js"]
+# ------------------------------------------- rules of spets check beyond the schema
+
+# The JSON Schema's way of saying check.py's Requires (json_schema._requires).
+RULES = dict(SCHEMA, allOf=[
+    {"if": {"properties": {"status": {"const": "ended"}}, "required": ["status"]},
+     "then": {"required": ["ended"]}, "errorMessage": "fältet 'ended' saknas: ett slut behöver ett år (status: ended)"},
+])
+
+
+def test_if_then_rules_come_from_the_schema_with_its_message(modules):
+    def run(data):
+        return modules("validate.js", "m.errorTexts(arg.schema, arg.data, '2024-06-01')", {"schema": RULES, "data": data})
+
+    assert run(dict(GOOD, status="ended")) == ["ended: fältet 'ended' saknas: ett slut behöver ett år (status: ended)"]
+    assert run(dict(GOOD, status="ended", ended=2020)) == []
+    assert run(dict(GOOD, status="ongoing")) == [] and run(GOOD) == []
+    assert errors(modules, dict(GOOD, status="ended")) == []  # no rule in the schema: none in the form
+
+
+@pytest.mark.parametrize("change, expected", [
+    ({"started": 2025}, ["started: startåret 2025 ligger i framtiden"]),
+    ({"started": 2020, "ended": 2025, "status": "concluded"},
+     ["ended: slutåret 2025 ligger i framtiden, men status är concluded (avslutat): "
+      "rätta året eller ändra status till ongoing"]),
+    ({"started": 2020, "ended": 2023, "status": "ongoing"},
+     ["ended: slutåret 2023 har redan passerat, men status är ongoing (pågående): "
+      "ändra status till concluded eller ta bort slutåret"]),
+    ({"started": 2020, "ended": 2024, "status": "ongoing"}, []),  # this year has not passed
+    ({"started": 2020, "ended": 2024, "status": "concluded"}, []),
+    ({"started": 2020, "ended": 2019, "status": "concluded"}, ["ended: slutåret 2019 ligger före startåret 2020"]),
+    ({"started": 2020, "ended": 2030, "status": "ongoing"}, []),  # an agreement that runs out later
+    # A value that failed its own check is left alone, as check.py does.
+    ({"started": 1800, "ended": 2030, "status": "concluded"},
+     ["started: Årtalet ska ligga mellan 1900 och 2100.", "ended: slutåret 2030 ligger i framtiden, men status "
+      "är concluded (avslutat): rätta året eller ändra status till ongoing"]),
+    ({"published": "2024-06-01"}, []),
+])
+def test_years_and_dates_as_spets_check_words_them(modules, change, expected):
+    schema = copy.deepcopy(SCHEMA)
+    schema["properties"]["status"]["enum"] = ["ongoing", "concluded"]  # the values check.py compares with
+    assert modules("validate.js", "m.errorTexts(arg.schema, arg.data, '2024-06-01')",
+                   {"schema": schema, "data": dict(GOOD, **change)}) == expected
+
+
+def test_a_status_that_failed_its_own_check_is_left_alone(modules):
+    # SCHEMA knows no "concluded": the end year is not compared with it.
+    assert errors(modules, dict(GOOD, started=2020, ended=2025, status="concluded")) == [
+        "status: Välj ett av alternativen."]
+
+
+# A one-line field (check.py: model.LINE_PATTERN) and a Markdown one (TEXT_PATTERN), from the real schema.
+LINE = json.loads((REPO / "schema/case_study.schema.json").read_text(encoding="utf-8"))["properties"]["title"]
+MARKDOWN = json.loads((REPO / "schema/case_study.schema.json").read_text(encoding="utf-8"))["properties"]["background"]
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c",
+                                  "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"])
+def test_invisible_characters_in_a_line_of_text(modules, char):
+    schema = {"type": "object", "properties": {"title": LINE, "background": MARKDOWN}}
+    run = "m.errorTexts(arg.schema, arg.data)"
+    said = modules("validate.js", run, {"schema": schema, "data": {"title": f"Ett{char} fall", "background": char}})
+    assert said == [f"title: innehåller ett osynligt tecken (U+{ord(char):04X}) eller ett som vänder textens "
+                    "riktning: ta bort det"]  # and nothing of the Markdown field, which may hold them
+
+
+def test_text_is_checked_in_the_order_spets_check_uses(modules):
+    schema = {"type": "object", "properties": {"title": LINE, "background": MARKDOWN}}
+
+    def run(title):
+        return modules("validate.js", "m.errorTexts(arg.schema, {title: arg.title})", {"schema": schema, "title": title})
+
+    assert run("   ") == ["title: Fyll i det här fältet."]
+    assert run("Ett\x07pip\u200b") == ["title: innehåller otillåtna kontrolltecken"]
+    assert run("å" * 121 + "\u200b") == ["title: För långt: 122 tecken, högst 120."]
+    assert run("\u00ad mjukt bindestreck och \u00e5") == []  # invisible, but not refused by the schema
+    assert modules("validate.js", "m.errorTexts(arg.schema, {background: 'a\\x07b'})",
+                   {"schema": schema}) == ["background: innehåller otillåtna kontrolltecken"]
+
+
+def test_an_id_already_taken(modules):
+    def run(data, taken):
+        return modules("validate.js", "m.errorTexts(arg.schema, arg.data, '2024-06-01', arg.taken)",
+                       {"schema": SCHEMA, "data": data, "taken": taken})
+
+    assert run(GOOD, ["annat-fall", "ett-fall"]) == [
+        "id: id:t 'ett-fall' finns redan: välj ett annat id (se fallstudier/ett-fall/)"]
+    assert run(GOOD, ["annat-fall"]) == [] and run(GOOD, []) == []
+    assert run(dict(GOOD, id="Ett Fall"), ["Ett Fall"]) == [
+        "id: Använd bara små bokstäver a–z, siffror och bindestreck."]  # a wrong id is said wrong, not taken
+
+
+# ------------------------------------------------------------------ e-mail
+
+
+def test_mail_link_to_the_editors_names_the_file_to_attach(modules):
+    url = modules("mail.js", "m.mailUrl('redaktionen@exempel.se', 'lnu-ikea.yml', 'lnu-ikea')")
+    assert url.startswith("mailto:redaktionen@exempel.se?subject=")
+    query = dict(part.split("=", 1) for part in url.split("?", 1)[1].split("&"))
+    assert unquote(query["subject"]) == "Ny fallstudie: lnu-ikea"
+    body = unquote(query["body"])
+    assert "lnu-ikea.yml" in body and "Bifoga filen lnu-ikea.yml" in body
+    assert "+" not in url and " " not in url  # %20, which every mail program reads as a space
+
+
+# ------------------------------------------------------------------ preview
+
+MARKDOWN_SAMPLES = [
+    "Stycke ett\nmed två rader.\n\nStycke två.", "a\n\n\n\nb", "Text\n- inte en lista utan tom rad före",
+    "- a\n- b\n\nEfter listan.", "- a\nlat rad\n- b", "- a\n\n- b\n- c", "- a\n- b\n\n    mer text\n\n- c",
+    "* a\n+ b", "1. Ett\n2. Två\n\n3. Tre", "3. a\n4. b", "1986. Ett år", "1. a\n- b", "- a\n\n1. b",
+    "1) inte en lista", "-inte en lista", "   - tre mellanslag",
+    "**fet** *kursiv* _kursiv_ snake_case_namn __fet__ [länk](https://x.se) `kod` \\*inte\\*",
+    "***båda***", "**fet *kursiv* fet**", "*kursiv **fet** kursiv*", "** inte fet **", "a * b * c", "2*3*4",
+    "[länk **fet**](https://a.se \"titel\")", "`kod *inte*`", "``a`b``", "<https://x.se/a>",
+    "# Rubrik\ntext\n- x", "text\n# Rubrik", "## Rubrik ##\nText", "#hash", "\\# inte rubrik",
+    "x\n---\ny", "x\n===", "a\nb\n---", "- a\n---", "    kod", "> citat\n> två", "> citat\nlat rad",
+    "> a\n\n> b", "text\n> citat", "tab\tinne", BACKGROUND,
+]
+
+
+class _Html(HTMLParser):
+    """Python-Markdown's HTML as the preview's tree writes it: headings as h,
+    links as their text, whitespace as one space."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.out, self.pre = [], False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a" or (tag == "code" and self.pre):
+            return
+        self.pre = self.pre or tag == "pre"
+        start = dict(attrs).get("start")
+        self.out.append(" " if tag == "br" else f"<{'h' if re.fullmatch('h[1-6]', tag) else tag}"
+                        + (f" start={start}" if start else "") + ">")
+
+    def handle_endtag(self, tag):
+        if tag == "a" or (tag == "code" and self.pre):
+            return
+        self.pre = self.pre and tag != "pre"
+        self.out.append(f"</{'h' if re.fullmatch('h[1-6]', tag) else tag}>")
+
+    def handle_data(self, data):
+        self.out.append(data if self.pre else re.sub(r"\s+", " ", data))
+
+
+def _python_markdown(text):
+    html = "".join(_Html(str(to_html(text)).replace("&#10;", "\n")).out)
+    return re.sub(r"\s*(</?(?:p|ul|ol|li|h|hr|pre|blockquote)(?: start=\d+)?>)\s*", r"\1", html).replace("\n</pre>", "</pre>")
+
+
+def _inlines(nodes):
+    out = ""
+    for n in nodes:
+        if n["t"] == "text":
+            out += re.sub(r"\s+", " ", n["v"])
+        elif n["t"] == "code":
+            out += f"<code>{n['v']}</code>"
+        elif n["t"] == "a":
+            out += _inlines(n["c"])
+        else:
+            out += f"<{n['t']}>{_inlines(n['c'])}</{n['t']}>"
+    return out
+
+
+def _tree(blocks):
+    out = ""
+    for b in blocks:
+        t = b["t"]
+        if t in ("p", "h"):
+            out += f"<{t}>{_inlines(b['c']).strip()}</{t}>"
+        elif t == "pre":
+            out += f"<pre>{b['v']}</pre>"
+        elif t == "hr":
+            out += "<hr>"
+        elif t == "quote":
+            out += f"<blockquote>{_tree(b['c'])}</blockquote>"
+        else:
+            out += f"<{t}" + (f" start={b['start']}" if t == "ol" and b["start"] != 1 else "") + ">"
+            for item in b["items"]:
+                out += "<li>" + (_tree(item["c"]) if item["p"] else _inlines(item["c"][0]["c"]).strip()) + "</li>"
+            out += f"</{t}>"
+    return out
+
+
+def test_preview_reads_markdown_as_the_page_does(modules):
+    """The preview's tree has the blocks and inline marks that Python-Markdown
+    (spets/markdown_safe.py, as on the page) makes of the same text."""
+    samples = MARKDOWN_SAMPLES + [t for t in HOSTILE if t.strip() and t != "\u2028\u2029\x85\ufeff"]
+    trees = modules("markdown.js", "arg.map(m.blocks)", samples)
+    differ = [(text, _python_markdown(text), _tree(tree)) for text, tree in zip(samples, trees)
+              if _python_markdown(text) != _tree(tree)]
+    assert differ == []
+
+
+def test_preview_tree_is_data_only(modules):
+    tree = modules("markdown.js", "m.blocks(arg)", "Hej **<b>du</b>** [<img src=x onerror=alert(1)>](javascript:x)")
+    assert tree == [{"t": "p", "c": [{"t": "text", "v": "Hej "}, {"t": "strong", "c": [{"t": "text", "v": "<b>du</b>"}]},
+                                     {"t": "text", "v": " "},
+                                     {"t": "a", "c": [{"t": "text", "v": "<img src=x onerror=alert(1)>"}]}]}]
+
+
+PURE = ["util.js", "validate.js", "yaml.js", "github.js", "checks.js", "markdown.js", "mail.js"]
 
 
 def test_pure_modules_need_no_dom(modules):
@@ -214,6 +420,7 @@ postMessage([
   m0.slug("Åre"), m1.errorTexts(schema, {}), m2.toYaml({title: "Åre"}, schema, "# rad"),
   m3.newFileUrl({repo: "https://github.com/o/r", branch: "main", folder: "f"}, "a.yml", "x"),
   typeof document, typeof window,
+  m1.errorTexts(schema, {title: "x"}, "2024-06-01", ["x"]), m5.blocks("*a*")[0].t, m6.mailUrl("r@x.se", "a.yml", "a").slice(0, 15),
 ]);
 """
     result = modules.page.evaluate("""(source) => new Promise((resolve, reject) => {
@@ -223,7 +430,8 @@ postMessage([
       worker.onerror = (e) => reject(new Error(e.message || "worker failed"));
     })""", source)
     assert result == ["are", ["title: Fyll i det här fältet."], "# rad\n\ntitle: \"Åre\"\n",
-                      "https://github.com/o/r/new/main/f?filename=a.yml&value=x", "undefined", "undefined"]
+                      "https://github.com/o/r/new/main/f?filename=a.yml&value=x", "undefined", "undefined",
+                      [], "p", "mailto:r@x.se?s"]
     for name in PURE:
         text = (REPO / "docs/assets/bidra" / name).read_text(encoding="utf-8")
         assert not re.search(r"\b(document|window|localStorage|querySelector)\b", text), name

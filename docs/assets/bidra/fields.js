@@ -4,7 +4,8 @@
 // with data-path (title, partners.0.name …); its controls are named by that
 // path and carry data-field, the property's own name.
 import { cell, domId, el } from "./dom.js";
-import { ADD_LABEL, HELP, ROW_LABEL } from "./words.js";
+import { preview } from "./preview.js";
+import { ADD_LABEL, HELP, MARKDOWN, ROW_LABEL } from "./words.js";
 import { baseType } from "./util.js";
 
 export function field(ctx, name, s, isRequired, path) {
@@ -13,7 +14,8 @@ export function field(ctx, name, s, isRequired, path) {
   const type = baseType(s);
   const key = path.replace(/\.\d+\./g, ".");
   const help = HELP[key] !== undefined ? HELP[key] : s.description || "";
-  const labelText = (s.title || name) + (isRequired ? " *" : " (valfritt)");
+  const labelText = s.title || name;
+  const mark = () => el("span", { "class": "bidra-mark" }, isRequired ? " *" : " (valfritt)");
   const error = el("p", { "class": "bidra-error", id: id + "-fel", hidden: "hidden" });
   const helpNode = help ? el("p", { "class": "bidra-help", id: id + "-hjalp" }, help) : null;
   const described = (helpNode ? id + "-hjalp " : "") + id + "-fel";
@@ -22,7 +24,7 @@ export function field(ctx, name, s, isRequired, path) {
     const multi = type === "array";
     const group = el("fieldset", { "class": "bidra-choices" + (multi && s.items.enum.length > 8 ? " bidra-choices--many" : ""),
       "aria-describedby": described, id });
-    group.appendChild(el("legend", {}, labelText));
+    group.appendChild(el("legend", {}, labelText)).appendChild(mark());
     if (helpNode) group.appendChild(helpNode);
     const values = multi ? s.items.enum : s.enum;
     const labels = (multi ? s.items.enumDescriptions : s.enumDescriptions) || [];
@@ -41,7 +43,7 @@ export function field(ctx, name, s, isRequired, path) {
   }
   if (type === "array" && baseType(s.items) === "object") {
     const box = el("fieldset", { "class": "bidra-rows", id, "aria-describedby": described });
-    box.appendChild(el("legend", {}, labelText));
+    box.appendChild(el("legend", {}, labelText)).appendChild(mark());
     if (helpNode) box.appendChild(helpNode);
     const rows = el("div", { "class": "bidra-rowlist" });
     box.appendChild(rows);
@@ -56,7 +58,7 @@ export function field(ctx, name, s, isRequired, path) {
     for (let n = 0; n < Math.max(1, s.minItems || 0); n++) addRow(ctx, rows, name, s, path);
     return wrap;
   }
-  wrap.appendChild(el("label", { "for": id }, labelText));
+  wrap.appendChild(el("label", { "for": id }, labelText)).appendChild(mark());
   if (helpNode) wrap.appendChild(helpNode);
   let control;
   const isUrl = Boolean(s.patternErrorMessage && /adress/.test(s.patternErrorMessage));
@@ -76,6 +78,7 @@ export function field(ctx, name, s, isRequired, path) {
   if (s.maxLength) control.setAttribute("data-max", s.maxLength);
   wrap.appendChild(control);
   wrap.appendChild(error);
+  if (MARKDOWN.indexOf(name) >= 0) wrap.appendChild(preview(control));
   return wrap;
 }
 

@@ -2,14 +2,17 @@
 //
 //   <div data-spets-form="case_study" data-schema="../../schema/case_study.schema.json"
 //        data-repo="https://github.com/…" data-branch="main" data-folder="case_studies"
-//        data-modeline="# yaml-language-server: $schema=../schema/case_study.schema.json">
+//        data-modeline="# yaml-language-server: $schema=../schema/case_study.schema.json"
+//        data-taken="chalmers-volvo-cars lnu-ikea …" data-email="redaktionen@…">
 //
 // Static, no server and no third party: the form is built from the same JSON
 // Schema that editors use (fields.js), checked in the browser as `spets check`
 // would (validate.js), and written as a YAML file for the folder (yaml.js)
-// that GitHub's "new file" page receives in its link (result.js). Nothing
-// leaves the browser until the contributor chooses to send it.
-import { el } from "./dom.js";
+// that GitHub's "new file" page receives in its link, or that goes by e-mail
+// to the editors (result.js). Nothing leaves the browser until the
+// contributor chooses to send it.
+import { follow } from "./depends.js";
+import { el, scopeOf } from "./dom.js";
 import * as draft from "./draft.js";
 import { field } from "./fields.js";
 import { showErrors } from "./report.js";
@@ -17,11 +20,13 @@ import { hideResult, resultSection, showResult } from "./result.js";
 import { slug, utcToday } from "./util.js";
 import { errorTexts, problems } from "./validate.js";
 import { collect } from "./values.js";
-import { SECTIONS } from "./words.js";
+import { ONLY_WHEN, SECTIONS } from "./words.js";
 import { toYaml } from "./yaml.js";
 
 // The data- attributes the element must carry; each becomes ctx.config[name].
 const SETTINGS = ["schema", "repo", "branch", "folder", "modeline"];
+// And those it may leave empty: the ids taken (a list) and the editors' address ("": no e-mail route).
+const OPTIONAL = ["taken", "email"];
 
 const root = document.querySelector("[data-spets-form]");
 if (root) start(root);
@@ -32,12 +37,12 @@ async function start(root) {
     const response = await fetch(config.schema);
     if (!response.ok) throw new Error("HTTP " + response.status + ": " + config.schema);
     const schema = await response.json();
-    const ctx = { root, config, schema, idTouched: false, attempted: false };
+    const ctx = { root, config, schema, idTouched: false, attempted: false, left: new Set() };
     ctx.onInput = (e) => onInput(ctx, e);
     build(ctx);
     // For the tests (and the curious): the validator and the YAML writer with this form's schema.
     window.spetsBidra = {
-      errors: (data) => errorTexts(schema, data),
+      errors: (data) => errorTexts(schema, data, utcToday(), config.taken),
       yaml: (data) => toYaml(data, schema, config.modeline),
     };
   } catch (error) {
@@ -56,6 +61,8 @@ function settings(root) {
     if (!value) throw new Error("The form's element has no data-" + name);
     config[name] = value;
   }
+  for (const name of OPTIONAL) config[name] = (root.getAttribute("data-" + name) || "").trim();
+  config.taken = config.taken.split(/\s+/).filter(Boolean);
   return config;
 }
 
@@ -64,6 +71,7 @@ function build(ctx) {
   root.innerHTML = "";
   const form = el("form", { "class": "bidra-form", novalidate: "novalidate" });
   form.appendChild(el("div", { "class": "bidra-summary", id: "bidra-summary", tabindex: "-1", hidden: "hidden" }));
+  form.appendChild(el("p", { "class": "bidra-sr", id: "bidra-meddelande", role: "status" }));
   const props = schema.properties;
   const required = schema.required || [];
   const sections = SECTIONS.map(([title, names]) => [title, names.filter((n) => props[n])]);
@@ -84,6 +92,7 @@ function build(ctx) {
     draft.forget();
     ctx.attempted = false;
     ctx.idTouched = false;
+    ctx.left = new Set();
     build(ctx);
   });
   actions.appendChild(clear);
@@ -95,25 +104,36 @@ function build(ctx) {
   });
   form.addEventListener("input", ctx.onInput);
   form.addEventListener("change", ctx.onInput);
+  // A field's message shows when it is left (a group of choices: when focus leaves the group).
+  form.addEventListener("focusout", (e) => {
+    const scope = e.target.closest(".bidra-field");
+    if (!scope || (e.relatedTarget && scope.contains(e.relatedTarget))) return;
+    ctx.left.add(scope.getAttribute("data-path"));
+    produce(ctx, false);
+  });
   root.appendChild(form);
-  root.appendChild(resultSection());
-  prefill(form);
+  root.appendChild(resultSection(ctx));
+  prefill(ctx, form);
   draft.restore(ctx, form);
+  follow(ctx);
 }
 
-// Today's date in both dates, and "Inskickad av lärosätet"; a draft overrides them.
-function prefill(form) {
-  const today = utcToday();
-  for (const name of ["published", "last_reviewed"]) {
-    const input = form.querySelector('[data-path="' + name + '"] input');
-    if (input) input.value = today;
-  }
+// Today's date as published, and "Inskickad av lärosätet"; a draft overrides
+// them. The fields shown only at times start hidden (depends.js shows them).
+function prefill(ctx, form) {
+  const input = form.querySelector('[data-path="published"] input');
+  if (input) input.value = utcToday();
   const submitted = form.querySelector('input[name="provenance"][value="submitted"]');
   if (submitted) submitted.checked = true;
+  for (const name of Object.keys(ONLY_WHEN)) {
+    const scope = scopeOf(form, name);
+    if (scope) scope.hidden = true;
+  }
 }
 
-// Every change: the id follows the title until typed by hand; once "Skapa
-// filen" has been pressed the messages follow the typing; the draft is saved.
+// Every change: the id follows the title until typed by hand; the fields
+// that depend on others follow; the messages of the fields already left (all,
+// once "Skapa filen" has been pressed) follow the typing; the draft is saved.
 function onInput(ctx, e) {
   const target = e.target;
   if (target.name === "id") ctx.idTouched = target.value.trim() !== "";
@@ -121,19 +141,17 @@ function onInput(ctx, e) {
     const id = ctx.root.querySelector('[name="id"]');
     if (id) id.value = slug(target.value);
   }
-  if (ctx.attempted) produce(ctx, false);
-  else hideResult();
+  follow(ctx);
+  produce(ctx, false);
   draft.save(ctx);
 }
 
-// Checks the form and shows either its problems or the file.
+// Checks the form and shows its problems; once "Skapa filen" has been
+// pressed and nothing is wrong, the file.
 function produce(ctx, focus) {
   const data = collect(ctx);
-  const errors = problems(ctx.schema, data);
+  const errors = problems(ctx.schema, data, utcToday(), ctx.config.taken);
   showErrors(ctx, errors, focus);
-  if (errors.length) {
-    hideResult();
-    return;
-  }
-  showResult(ctx, data, focus);
+  if (errors.length || !ctx.attempted) hideResult();
+  else showResult(ctx, data, focus);
 }

@@ -1,21 +1,24 @@
 // The validator: what `spets check` would say of the form's data, in Swedish. No DOM.
 //
-// The subset of JSON Schema draft-07 that spets/schema.py writes, then the
-// checks `spets check` makes beyond the schema. A problem is
+// The subset of JSON Schema draft-07 that spets/json_schema.py writes (with
+// its allOf if/then rules and their errorMessage), then the checks `spets
+// check` makes beyond the schema (checks.js). A problem is
 // { path: "partners.0.name", kw: "required", s: <its schema> } or, for the
-// extra checks, { path, text }; message() words it.
+// extra checks and the if/then rules, { path, text }; message() words it.
+import { extraChecks } from "./checks.js";
 import { baseType, utcToday, validDate } from "./util.js";
 
 // Every problem of one file's data, in the schema's order, then the rest.
-export function problems(schema, data, today = utcToday()) {
+// taken: the ids of the case studies that exist already.
+export function problems(schema, data, today = utcToday(), taken = []) {
   const errors = validate(schema, data, "", []);
-  extraChecks(data, errors, today);
+  extraChecks(data, errors, today, taken);
   return errors;
 }
 
 // The problems as "path: message" lines.
-export function errorTexts(schema, data, today) {
-  return problems(schema, data, today).map((e) => e.path + ": " + message(e));
+export function errorTexts(schema, data, today, taken) {
+  return problems(schema, data, today, taken).map((e) => e.path + ": " + message(e));
 }
 
 export function validate(s, value, path, errors) {
@@ -26,13 +29,7 @@ export function validate(s, value, path, errors) {
   }
   if (value === null) return errors;
   if (s.enum && s.enum.indexOf(value) < 0) errors.push({ path, kw: "enum", s, value });
-  if (typeof value === "string") {
-    const length = Array.from(value).length; // code points, as JSON Schema and Python count
-    if (s.minLength !== undefined && length < s.minLength) errors.push({ path, kw: "minLength", s });
-    else if (s.pattern && !new RegExp(s.pattern, "u").test(value)) errors.push({ path, kw: "pattern", s });
-    else if (s.format === "date" && !validDate(value)) errors.push({ path, kw: "format", s });
-    if (s.maxLength !== undefined && length > s.maxLength) errors.push({ path, kw: "maxLength", s, n: length });
-  }
+  if (typeof value === "string") text(s, value, path, errors);
   if (typeof value === "number") {
     if ((s.minimum !== undefined && value < s.minimum) || (s.maximum !== undefined && value > s.maximum)) {
       errors.push({ path, kw: "range", s, value });
@@ -54,8 +51,52 @@ export function validate(s, value, path, errors) {
       if (props[name]) validate(props[name], value[name], join(path, name), errors);
       else if (s.additionalProperties === false) errors.push({ path, kw: "additional", s, value: name });
     }
+    for (const rule of s.allOf || []) requiredWhen(rule, value, path, errors);
   }
   return errors;
+}
+
+// A string, in the order `spets check` looks at it: empty, control
+// characters, length, invisible characters, then the rest of the pattern.
+function text(s, value, path, errors) {
+  const length = Array.from(value).length; // code points, as JSON Schema and Python count
+  const re = s.pattern ? new RegExp(s.pattern, "u") : null;
+  const bad = re && !re.test(value) ? forbidden(re, value) : null;
+  if ((s.minLength !== undefined && length < s.minLength) || (bad && !value.trim())) {
+    errors.push({ path, kw: "minLength", s });
+    return;
+  }
+  if (bad && bad.control) errors.push({ path, kw: "control", s });
+  else if (s.maxLength !== undefined && length > s.maxLength) errors.push({ path, kw: "maxLength", s, n: length });
+  else if (bad) errors.push(bad.invisible ? { path, kw: "invisible", s, char: bad.invisible } : { path, kw: "pattern", s });
+  else if (s.format === "date" && !validDate(value)) errors.push({ path, kw: "format", s });
+}
+
+// Which characters of value the pattern refuses, when it is a pattern of
+// allowed characters (text: it takes "x"): a control character, or an
+// invisible one (format characters such as U+200B, U+202E), as the schema
+// lists them; {} when the pattern refuses something else (an address …).
+function forbidden(re, value) {
+  if (!re.test("x")) return {};
+  const refused = Array.from(value).filter((c) => !re.test("x" + c));
+  if (refused.some((c) => /\p{Cc}/u.test(c))) return { control: true };
+  return { invisible: refused.find((c) => /\p{Cf}/u.test(c)) };
+}
+
+// { if: {properties: {status: {const: "concluded"}}, required: ["status"]},
+//   then: {required: ["ended"]}, errorMessage: "…" }: the message, at the field required.
+function requiredWhen(rule, value, path, errors) {
+  if (!rule.if || !rule.then || !matches(rule.if, value)) return;
+  for (const name of rule.then.required || []) {
+    if (!(name in value)) errors.push({ path: join(path, name), text: rule.errorMessage || "Fyll i det här fältet." });
+  }
+}
+
+// Whether value meets an if: its required properties, each with its const.
+export function matches(condition, value) {
+  if ((condition.required || []).some((name) => !(name in value))) return false;
+  return Object.entries(condition.properties || {}).every(([name, p]) =>
+    !(name in value) || p.const === undefined || value[name] === p.const);
 }
 
 function join(path, name) {
@@ -70,19 +111,8 @@ function isType(v, t) {
   return typeof v === t;
 }
 
-// What `spets check` says beyond the schema.
-function extraChecks(data, errors, today) {
-  if (typeof data.started === "number" && typeof data.ended === "number" && data.ended < data.started) {
-    errors.push({ path: "ended", text: "Slutåret " + data.ended + " ligger före startåret " + data.started + "." });
-  }
-  for (const name of ["published", "last_reviewed"]) {
-    if (typeof data[name] === "string" && validDate(data[name]) && data[name] > today) {
-      errors.push({ path: name, text: "Datumet " + data[name] + " ligger i framtiden." });
-    }
-  }
-}
-
-// One problem in words a contributor understands.
+// One problem in words a contributor understands; where `spets check`
+// words the same mistake in a sentence that stands on its own, its words.
 export function message(e) {
   if (e.text) return e.text;
   const s = e.s || {};
@@ -99,6 +129,10 @@ export function message(e) {
       return "Fel sorts värde.";
     case "enum": return "Välj ett av alternativen.";
     case "minLength": return "Fyll i det här fältet.";
+    case "control": return "innehåller otillåtna kontrolltecken";
+    case "invisible":
+      return "innehåller ett osynligt tecken (U+" + e.char.codePointAt(0).toString(16).toUpperCase().padStart(4, "0") +
+        ") eller ett som vänder textens riktning: ta bort det";
     case "pattern": return s.patternErrorMessage || "Värdet har fel form.";
     case "format": return "Datumet finns inte: skriv det i formen ÅÅÅÅ-MM-DD.";
     case "maxLength": return "För långt: " + e.n + " tecken, högst " + s.maxLength + ".";

@@ -18,7 +18,7 @@ export function collect(ctx) {
 function read(ctx, name, s, isRequired, path) {
   const type = baseType(s);
   const scope = scopeOf(ctx.root, path);
-  if (!scope) return undefined;
+  if (!scope || scope.hidden) return undefined; // a hidden field is not part of the file
   if (type === "array" && s.items.enum) {
     const picked = Array.prototype.filter.call(scope.querySelectorAll('input[name="' + path + '"]'),
       (c) => c.checked).map((c) => c.value);

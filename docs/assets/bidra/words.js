@@ -1,4 +1,4 @@
-// The form's own Swedish words: its sections, and plainer help texts and labels than the schema's.
+// The form's own Swedish words and layout: its sections, plainer help texts and labels than the schema's, which fields get a preview or show only at times.
 
 // Sections of the form, with the properties in each; the rest go under "Övrigt".
 export const SECTIONS = [
@@ -18,18 +18,18 @@ export const HELP = {
   institutions: "Välj lärosätet eller lärosätena som deltar i partnerskapet.",
   partners: "Organisationerna utanför akademin, med sektor.",
   started: "Året då partnerskapet började, t.ex. 2013.",
-  ended: "Lämna tomt om partnerskapet pågår.",
+  ended: "Året då partnerskapet avslutades. Pågår det, lämna tomt eller skriv året då avtalet löper ut.",
   background: "Hur och varför partnerskapet kom till. Du kan använda Markdown: **fet**, listor med - och tomma rader mellan stycken.",
   activities: "Hur partnerskapet är organiserat och vad parterna gör tillsammans.",
   phases: "I vilka faser av partnerskapets livscykel fallet hör hemma.",
   topics: "Vad fallet handlar om.",
-  methods: "Metoder i kunskapsbanken som fallet använde (valfritt).",
-  tools: "Verktyg i kunskapsbanken som fallet använde (valfritt).",
-  roles: "Roller som var inblandade (valfritt).",
-  success_factors: "Framgångsfaktorer som fallet belyser (valfritt).",
+  methods: "Metoder i kunskapsbanken som fallet använde.",
+  tools: "Verktyg i kunskapsbanken som fallet använde.",
+  roles: "Roller som var inblandade.",
+  success_factors: "Framgångsfaktorer som fallet belyser.",
   sources: "Minst en källa som fakta kommer ifrån, med fullständig webbadress (https://…).",
   provenance: "Välj ”Inskickad av lärosätet” om du skriver för ditt lärosäte.",
-  last_reviewed: "Datum då lärosätet granskade texten. Lämna dagens datum om du skriver för lärosätet.",
+  last_reviewed: "Datum då lärosätet granskade texten. Dagens datum är ifyllt; ändra det om granskningen gjordes en annan dag.",
   published: "Dagens datum, ifyllt automatiskt.",
   status: "",
   "partners.name": "Organisationens namn, t.ex. ”Region Kronoberg”.",
@@ -37,6 +37,13 @@ export const HELP = {
   "sources.title": "Källans titel, t.ex. ”Linnéuniversitetet: Strategiska partnerskap”.",
   "sources.url": "Hela adressen, som börjar med https://.",
 };
+
+// Markdown fields: under each, how the text will look on the page.
+export const MARKDOWN = ["background", "activities", "results", "lessons", "challenges"];
+
+// Fields shown only while another field has a value (and else left out of
+// the file): the review date only for a case the lärosäte has sent in.
+export const ONLY_WHEN = { last_reviewed: ["provenance", "submitted"] };
 
 export const ADD_LABEL = { partners: "Lägg till en partner", sources: "Lägg till en källa" };
 export const ROW_LABEL = { partners: "Partner", sources: "Källa" };
