@@ -3,10 +3,12 @@
 Editors (VS Code's YAML extension via the `# yaml-language-server: $schema=…`
 line at the top of each file) complete keys and underline mistakes with it,
 and the contribution form on the site validates with it in the browser. It is
-written from model.py, so it says what `spets check` says, with three limits
-that JSON Schema cannot express and that only `spets check` finds: an id that
-differs from the file name, a date in the future and an end year before the
-start year (the form checks the last two itself). One difference runs the
+written from model.py, so it says what `spets check` says, with limits that
+JSON Schema cannot express and that only `spets check` finds: an id that
+differs from the file name, a date or a start year in the future, and an end
+year before the start year or at odds with the status (the form checks all
+but the first itself, in check.py's words: docs/assets/bidra/checks.js).
+One difference runs the
 other way: a bare number or date where text is expected (`title: 2017`) is
 text to `spets check`, which reads every value as written, but a number to
 JSON Schema; editors then ask for quotes, which is harmless.
