@@ -16,16 +16,20 @@ from __future__ import annotations
 
 import json
 import logging
+import types
 import os
 import shutil
 import subprocess
 from pathlib import Path
+
+import markdown
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from spets import model as m
 from spets import outputs, search
@@ -91,6 +95,10 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         self.blocks = {}
+        # One Markdown, with the site's extensions, for the headings of every
+        # generated page (see _render_generated).
+        self.headings = markdown.Markdown(extensions=config.markdown_extensions,
+                                          extension_configs=config.mdx_configs or {})
         self.entry_search: dict[str, search.SearchPage] = {}  # page URL -> the record the engine made
         if self.invalid:
             return self._problem_files(files, config)
@@ -143,7 +151,21 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
 
     def on_pre_page(self, page, *, config, files):
         self._set_edit_url(page, config)
+        if page.file.src_uri in self.blocks:
+            page.render = types.MethodType(self._render_generated, page)
         return page
+
+    def _render_generated(self, page, config, files) -> None:
+        """Page.render for a generated page, whose Markdown is only its
+        headings: MkDocs would build a Markdown with every extension for each
+        page, which cost more than the rest of our rendering. One shared
+        Markdown renders the headings (ids, permalinks, table of contents, as
+        mkdocs.yml sets them); the finished HTML blocks go back between them.
+        Sets what MkDocs' own Page.render sets (MkDocs 1.6, pinned)."""
+        self.headings.reset()
+        page.content = unstash(self.headings.convert(page.markdown), self.blocks[page.file.src_uri])
+        page.toc = get_toc(getattr(self.headings, "toc_tokens", []))
+        page.present_anchor_ids = _anchor_ids(page.toc)
 
     def _set_edit_url(self, page, config) -> None:
         """"Redigera på GitHub" goes to the YAML an entry page is made from,
@@ -159,8 +181,6 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
 
     def on_page_content(self, html, *, page, config, files):
         blocks = self.blocks.get(page.file.src_uri)
-        if blocks:
-            html = unstash(html, blocks)  # a generated page brings its own search record
         # The index gets the page's own content, never the nav, header or
         # footer. Listing pages opt out (`search: exclude`), since they would
         # match every search.
@@ -203,6 +223,10 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server
+
+
+def _anchor_ids(toc) -> set[str]:
+    return {item.id for item in toc} | {i for item in toc for i in _anchor_ids(item.children)}
 
 
 def _branch(edit_uri: str, docs_dir: str) -> str:

@@ -31,46 +31,44 @@ from .site import LICENSE_URL, SiteInfo
 @dataclass(frozen=True)
 class Page:
     src_uri: str  # where MkDocs should pretend the Markdown file is, e.g. metoder/x.md
-    markdown: str  # front matter and headings, with a placeholder for each HTML block
-    blocks: tuple[str, ...]  # the HTML blocks, to put back after Markdown has run
+    markdown: str  # front matter and the page's headings, nothing else
+    blocks: tuple[str, ...]  # the HTML around them: before the first heading, after each
     search: SearchPage | None = None  # an entry's search record, from its data; None: read the HTML
 
 
-PLACEHOLDER = "SPETS-BLOCK-{}"
-PLACEHOLDER_HTML = re.compile(r"<p>SPETS-BLOCK-(\d+)</p>")
-
-
 def stash(text: str) -> tuple[str, tuple[str, ...]]:
-    """Split a rendered page into Markdown that keeps only front matter and
-    headings, and the HTML blocks between them.
+    """Split a rendered page into Markdown that holds only its front matter
+    and headings, and the HTML blocks around the headings.
 
     The blocks are finished, sanitized HTML; Markdown has nothing to do with
-    them, yet parsing them was most of the build time. So Markdown sees only
-    the headings (for the table of contents) and a placeholder per block, and
-    unstash() puts the blocks back into its output, as Python-Markdown does
-    with its own raw-HTML stash.
+    them, yet parsing them was most of the build time. So Markdown renders
+    only the headings (ids, permalinks and the table of contents, as the
+    site's Markdown settings say), and unstash() puts the blocks back between
+    them: blocks[0] before the first heading, blocks[i] after heading i.
     """
-    out, blocks, current = [], [], []
     lines = text.split("\n")
     front = lines.index("---", 1) + 1 if lines and lines[0] == "---" else 0
+    headings, blocks, current = [], [], []
     for line in lines[front:]:
-        if line.startswith("#") or not line.strip():
-            if current:
-                out += [PLACEHOLDER.format(len(blocks)), ""]
-                blocks.append("\n".join(current))
-                current = []
-            if line.strip():
-                out += [line, ""]
+        if line.startswith("#"):
+            blocks.append("\n".join(current).strip("\n"))
+            headings.append(line)
+            current = []
         else:
             current.append(line)
-    if current:
-        out.append(PLACEHOLDER.format(len(blocks)))
-        blocks.append("\n".join(current))
-    return "\n".join(lines[:front] + [""] + out) + "\n", tuple(blocks)
+    blocks.append("\n".join(current).strip("\n"))
+    return "\n".join(lines[:front] + ["", "\n\n".join(headings)]) + "\n", tuple(blocks)
 
 
-def unstash(html: str, blocks: tuple[str, ...]) -> str:
-    return PLACEHOLDER_HTML.sub(lambda match: blocks[int(match[1])], html)
+def unstash(headings_html: str, blocks: tuple[str, ...]) -> str:
+    """The page's HTML: Markdown's headings, one per line, with the blocks between."""
+    headings = headings_html.split("\n") if headings_html else []
+    if len(headings) != len(blocks) - 1:
+        raise ValueError(f"{len(headings)} rubriker men {len(blocks) - 1} väntades")
+    parts = [blocks[0]]
+    for heading, block in zip(headings, blocks[1:]):
+        parts += [heading, block]
+    return "\n".join(part for part in parts if part)
 
 
 CARDS = "kort"  # the page of every card for printing: metoder/kort/, verktyg/kort/
@@ -104,6 +102,7 @@ def problem_page(result) -> str:
 
 # YAML reads these as line breaks even inside quotes; JSON leaves them raw.
 _YAML_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"})
+_HAS_YAML_BREAK = re.compile("[\x85\u2028\u2029]").search
 
 
 def yaml_string(value: str) -> str:
@@ -111,7 +110,9 @@ def yaml_string(value: str) -> str:
     ASCII-escaped: MkDocs' libyaml refuses JSON's surrogate pairs for a
     character beyond U+FFFF (an emoji), and then silently drops the page's
     whole front matter."""
-    return json.dumps(value, ensure_ascii=False).translate(_YAML_BREAKS)
+    text = json.dumps(value, ensure_ascii=False)
+    # str.translate looks at every character: only when there is work for it.
+    return text.translate(_YAML_BREAKS) if _HAS_YAML_BREAK(text) else text
 
 
 def _add_front_matter(text: str, meta: dict[str, str]) -> str:
@@ -123,6 +124,7 @@ def _add_front_matter(text: str, meta: dict[str, str]) -> str:
     return f"---\n{lines}{rest}"
 
 
+@functools.lru_cache(maxsize=None)  # pages ask for the same few links thousands of times
 def relative(target: str, here: str) -> str:
     """Link from page URL `here` to site path `target` (both like 'metoder/x/')."""
     is_dir = target == "" or target.endswith("/")
@@ -136,8 +138,11 @@ class Renderer:
     def __init__(self, kb: KnowledgeBase, site: SiteInfo | None = None):
         self.kb = kb
         self.site = site or SiteInfo(name="SPETS kunskapsbank")
-        self.env = Environment(loader=PackageLoader("spets", "templates"), autoescape=True,
+        # auto_reload off: a build renders thousands of pages from templates
+        # that do not change under it (no stat of each file per page).
+        self.env = Environment(loader=PackageLoader("spets", "templates"), autoescape=True, auto_reload=False,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self._here = ""  # the URL of the page being rendered, for link()
         # Cached: the card pages and the JSON-LD render the same fields again.
         self.md = functools.lru_cache(maxsize=None)(to_html)
         self.env.filters["md"] = self.md
@@ -147,15 +152,33 @@ class Renderer:
         self.env.filters["yaml_text"] = lambda v: Markup(yaml_string(str(escape(v))))
         self.env.globals.update(kb=kb, KINDS=m.KINDS, model=m, cite=cite, codebook=codebook,
                                 facets=facets, permalink=self.permalink, site_name=self.site.name,
-                                LICENSE_URL=LICENSE_URL)
+                                LICENSE_URL=LICENSE_URL, card=self.card, link=self.link)
+        self._cards: dict[tuple[str, str, int], str] = {}
+
+    _HREF = "\x00href\x00"  # where the link goes in a card rendered once
+
+    def card(self, entry: m.Entry, href: str, level: int) -> Markup:
+        """One listing card (card.html.j2). A card differs between the pages
+        that show it only by its link, so it is rendered once per entry."""
+        key = (entry.kind, entry.id, level)
+        html = self._cards.get(key)
+        if html is None:
+            html = self._cards[key] = self.env.get_template("card.html.j2").render(
+                e=entry, href=self._HREF, level=level)
+        return Markup(html.replace(self._HREF, str(escape(href))))
 
     def permalink(self, entry: m.Entry) -> str:
         return self.site.permalink(entry.url)
 
+    def link(self, target) -> str:
+        """In a template: the relative URL from the page being rendered to an
+        entry or a site path. A global, not a render variable, so that the
+        templates' shared macros are imported once, without context."""
+        return relative(target.url if isinstance(target, m.Entry) else target, self._here)
+
     def _render(self, template: str, here: str, **context) -> str:
-        return self.env.get_template(template).render(
-            link=lambda target: relative(target.url if isinstance(target, m.Entry) else target, here),
-            **context)
+        self._here = here
+        return self.env.get_template(template).render(**context)
 
     # -------------------------------------------------------------- pages
 
@@ -212,9 +235,9 @@ class Renderer:
 
     # ---------------------------------------------------------- fragments
 
-    def cards(self, entries, here: str) -> Markup:
-        """Listing cards for entries (any mix of kinds)."""
-        return Markup(self._render("cards.html.j2", here, entries=list(entries)))
+    def cards(self, entries, here: str, level: int = 3) -> Markup:
+        """Listing cards for entries (any mix of kinds), their titles headings of `level`."""
+        return Markup(self._render("cards.html.j2", here, entries=list(entries), level=level))
 
     def listing(self, kind: str, here: str) -> Markup:
         """Every entry of a kind as cards, under a filter bar offering the
@@ -228,7 +251,7 @@ class Renderer:
                    for facet, items in facets.options(self.kb) if facet.vocabulary]
         form = self._render("filter_form.html.j2", here, mode="cards", noun=m.KINDS[kind].plural,
                             options=[(facet, items) for facet, items in options if items])
-        return Markup(form) + self.cards(entries, here)
+        return Markup(form) + self.cards(entries, here, level=2)
 
     def search_form(self, here: str) -> Markup:
         """The search page: query, every filter, and room for the results."""

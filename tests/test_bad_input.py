@@ -183,7 +183,7 @@ def listing_cards(site: Path, kind, entries) -> list[str]:
     if kind.name == "phase":  # the lifecycle page: one numbered section per phase
         by_name = {e.name: e.id for e in entries if e.kind == "phase"}
         return sorted(by_name.get(unescape(n), n) for n in re.findall(r'<h2 id="[^"]*">\d+\. ([^<]*)', html))
-    return sorted(re.findall(r'<p class="spets-card__title"><a href="([a-z0-9-]+)/">', html))
+    return sorted(re.findall(r'<h2 class="spets-card__title"><a href="([a-z0-9-]+)/">', html))
 
 
 # Every place each entry must appear: {name: ids of one kind found there}.

@@ -33,7 +33,7 @@ def test_every_entry_has_its_page_and_card(site):
             assert "<h1" in page(site, e.url), e.url
     for kind, url in (("method", "metoder"), ("tool", "verktyg"), ("case_study", "fallstudier")):
         ids = sorted(e.id for e in entries if e.kind == kind)
-        cards = re.findall(r'<p class="spets-card__title"><a href="([a-z0-9-]+)/">', article(page(site, url)))
+        cards = re.findall(r'<h2 class="spets-card__title"><a href="([a-z0-9-]+)/">', article(page(site, url)))
         assert sorted(cards) == ids
 
 
