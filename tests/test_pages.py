@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, Tags, need_chromium
+from conftest import REPO, Tags
 
-need_chromium()
-pytestmark = pytest.mark.browser
+# The checks of the built pages need no browser; the others are marked.
+browser_test = pytest.mark.browser
 
 GROUPS = {
     "Kunskap": ["metoder/", "verktyg/", "fallstudier/"],
@@ -213,6 +213,7 @@ def drawer_open(page) -> bool:
     return page.evaluate("document.getElementById('__drawer').checked")
 
 
+@browser_test
 @needs_start_menu
 def test_the_start_page_shows_the_groups_at_1366px(browser, base_url):
     context = browser.new_context(**DESKTOP)
@@ -222,6 +223,7 @@ def test_the_start_page_shows_the_groups_at_1366px(browser, base_url):
     context.close()
 
 
+@browser_test
 def test_an_entry_page_shows_the_groups_at_1366px(browser, base_url):
     context = browser.new_context(**DESKTOP)
     page = context.new_page()
@@ -230,6 +232,7 @@ def test_an_entry_page_shows_the_groups_at_1366px(browser, base_url):
     context.close()
 
 
+@browser_test
 @needs_menu_button
 @pytest.mark.parametrize("device", [PHONE, ZOOM_200], ids=["phone-390px", "zoom-200-percent"])
 def test_the_menu_opens_by_keyboard_with_the_groups_inside(browser, base_url, device):
@@ -263,6 +266,7 @@ def test_the_menu_opens_by_keyboard_with_the_groups_inside(browser, base_url, de
     context.close()
 
 
+@browser_test
 @pytest.mark.parametrize("device", [PHONE, ZOOM_200], ids=["phone-390px", "zoom-200-percent"])
 def test_a_closed_menu_holds_no_tab_stop(browser, base_url, device):
     context = browser.new_context(**device)
@@ -275,6 +279,7 @@ def test_a_closed_menu_holds_no_tab_stop(browser, base_url, device):
     context.close()
 
 
+@browser_test
 def test_the_site_keeps_nothing_in_the_browser_but_the_forms_draft(browser, base_url):
     context = browser.new_context()
     page = context.new_page()
