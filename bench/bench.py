@@ -4,11 +4,12 @@ For each N it writes a synthetic, valid knowledge base of N entries (half
 methods, a fifth tools, the rest case studies) into a temporary folder and
 measures, in the same run:
 
-- `spets check` time;
+- `spets check` time (CPU seconds, user + system, as every time here);
 - the full `mkdocs build` time, and per entry;
 - the HTML size of one entry page (it must not grow with N);
 - the build time of a bare Material site with N plain Markdown pages of the
-  same text and the same small nav, and our build time as a ratio of it;
+  same text, our theme settings, Markdown extensions and nav (a page per
+  item), and our build time as a ratio of it;
 - search (spets/search.py, written by our build): the size of the index,
   and, in headless chromium (if installed), what a reader's first search
   transfers and how long each later keystroke takes to show results, for a
@@ -23,6 +24,7 @@ import http.server
 import json  # JSON is YAML: generated text needs no YAML quoting
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -31,6 +33,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 TAXONOMY = REPO / "tests" / "fixtures" / "kb" / "taxonomy"
@@ -140,20 +144,37 @@ def write_corpus(root: Path, n: int) -> None:
         (root / "ours" / folder).mkdir(exist_ok=True)
         (root / "ours" / folder / f"{id_}.yml").write_text(yaml_text, encoding="utf-8")
         (bare_docs / "poster" / f"{id_}.md").write_text(plain_markdown(data), encoding="utf-8")
-    # The bare site gets the same treatment as ours: a small nav, entries outside it.
-    (root / "bare" / "mkdocs.yml").write_text(
-        "site_name: Bare\ntheme:\n  name: material\n  language: sv\n  font: false\n"
-        "plugins:\n  - search:\n      lang: sv\nnav:\n  - Start: index.md\n"
-        "not_in_nav: |\n  /poster/\n", encoding="utf-8")
+    # The bare site gets the same treatment as ours: our theme settings,
+    # Markdown extensions and nav (a page of its own for each item), entries outside it.
+    ours = yaml.safe_load(config)
+    theme = {k: v for k, v in ours["theme"].items() if k != "custom_dir"}
+    for path in _nav_pages(ours["nav"]):
+        (bare_docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (bare_docs / path).write_text(f"# {path}\n\nEn sida i menyn.\n", encoding="utf-8")
+    (root / "bare" / "mkdocs.yml").write_text(json.dumps({
+        "site_name": "Bare", "theme": theme, "plugins": [{"search": {"lang": "sv"}}],
+        "markdown_extensions": ours["markdown_extensions"], "nav": ours["nav"],
+        "not_in_nav": "/poster/\n"}, ensure_ascii=False), encoding="utf-8")
+
+
+def _nav_pages(nav) -> list[str]:
+    """The page files a MkDocs nav names."""
+    out = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        out += _nav_pages(value) if isinstance(value, list) else [value]
+    return out
 
 
 def timed(*args: str, cwd: Path) -> float:
-    start = time.perf_counter()
+    """The CPU seconds (user + system) the command took: unlike the time on
+    the clock, it does not grow when other work shares the machine."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     r = subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=ENV)
-    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if r.returncode != 0:
         sys.exit(f"{' '.join(args)} failed:\n{r.stdout[-2000:]}{r.stderr[-2000:]}")
-    return elapsed
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
