@@ -62,17 +62,17 @@ def test_facet_values_and_their_search_links(kb):
 
 
 def test_stash_hands_markdown_only_the_headings_and_unstash_puts_the_blocks_back():
-    page = ('---\ntitle: "T"\n---\n# Rubrik\n\n<p>Ett *stycke*</p>\n<ul><li>a</li></ul>\n\n'
-            '## Del { data-search-ignore }\n\n<div>två\nrader</div>\n')
+    page = ('---\ntitle: "T"\n---\n<p>Före</p>\n# Rubrik\n\n<p>Ett *stycke*</p>\n<ul><li>a</li></ul>\n\n'
+            '## Del { data-search-ignore }\n\n<pre>två\n\nrader</pre>\n')
     markdown, blocks = render.stash(page)
-    assert markdown.startswith('---\ntitle: "T"\n---\n')
-    assert "# Rubrik" in markdown and "## Del { data-search-ignore }" in markdown
-    assert "stycke" not in markdown and "två" not in markdown
-    assert blocks == ("<p>Ett *stycke*</p>\n<ul><li>a</li></ul>", "<div>två\nrader</div>")
-    # What Python-Markdown makes of a placeholder line, put back.
-    html = "<h1>Rubrik</h1>\n<p>SPETS-BLOCK-0</p>\n<h2>Del</h2>\n<p>SPETS-BLOCK-1</p>"
-    assert render.unstash(html, blocks) == ("<h1>Rubrik</h1>\n<p>Ett *stycke*</p>\n<ul><li>a</li></ul>\n"
-                                            "<h2>Del</h2>\n<div>två\nrader</div>")
+    assert markdown == '---\ntitle: "T"\n---\n\n# Rubrik\n\n## Del { data-search-ignore }\n'
+    # Before the first heading, after each; a blank line inside a block stays.
+    assert blocks == ("<p>Före</p>", "<p>Ett *stycke*</p>\n<ul><li>a</li></ul>", "<pre>två\n\nrader</pre>")
+    # What Markdown makes of the headings, one per line, with the blocks put back.
+    assert render.unstash("<h1>Rubrik</h1>\n<h2>Del</h2>", blocks) == (
+        "<p>Före</p>\n<h1>Rubrik</h1>\n<p>Ett *stycke*</p>\n<ul><li>a</li></ul>\n<h2>Del</h2>\n<pre>två\n\nrader</pre>")
+    with pytest.raises(ValueError):
+        render.unstash("<h1>Rubrik</h1>", blocks)  # a heading lost is an error, never a page with a hole
 
 
 def test_relative_links_work_under_any_base_path():
