@@ -31,7 +31,7 @@ def test_repository_site_builds_strict(tmp_path):
 def test_minimum_content_for_every_feature():
     kb = KnowledgeBase.of(check_root(REPO).entries)
     assert len(kb.all("method")) >= 3 and len(kb.all("tool")) >= 2 and len(kb.all("case_study")) >= 3
-    assert [p.id for p in kb.all("phase")] == ["identifiera", "etablera", "genomfora", "folja-upp", "fornya-avsluta"]
+    assert [p.id for p in kb.all("phase")] == ["starta", "driva", "utvardera", "nystart", "avveckla"]
     assert {s.id for s in kb.all("sector")} == {"naringsliv", "offentlig-sektor", "ideburen-sektor", "forskningsinstitut"}
     assert sum(1 for lar in kb.all("larosate") if lar.spets) == 16
     for case in kb.all("case_study"):
