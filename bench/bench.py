@@ -104,6 +104,7 @@ def entry(kind: str, i: int, rng: random.Random, n_methods: int, n_tools: int):
         body = {"institutions": rng.sample(LAROSATEN, 1),
                 "partners": [{"name": f"Partner {i}", "sector": "naringsliv"}],
                 "started": rng.randint(2005, 2020), "status": "ongoing",
+                "status_checked": common["published"],
                 "background": text(rng, 80), "activities": text(rng, 150),
                 "methods": sorted({method() for _ in range(3)}),
                 "tools": [f"t-{rng.randrange(n_tools):05d}"],

@@ -452,6 +452,9 @@ CASE_STUDY = Kind(
         _f("ended", Year(), "Slutår", "Året då partnerskapet avslutades; för ett pågående partnerskap "
            "det år då avtalet löper ut, om det är bestämt.", False),
         _f("status", Choice(STATUSES), "Status", "ongoing (pågående) eller concluded (avslutat)."),
+        _f("status_checked", Date(), "Status kontrollerad",
+           "Datum då det senast bekräftades, i en källa eller av lärosätet, att partnerskapet pågår, "
+           "ÅÅÅÅ-MM-DD. Krävs för ett pågående partnerskap.", False),
         _f("background", Text(4000, markdown=True), "Bakgrund", "Hur och varför partnerskapet kom till. Markdown."),
         _f("activities", Text(6000, markdown=True), "Vad som gjordes",
            "Hur partnerskapet är organiserat och vad parterna gör tillsammans. Markdown."),
@@ -473,6 +476,8 @@ CASE_STUDY = Kind(
     ),
     requires=(
         Requires("status", "concluded", "ended", "ett avslutat partnerskap behöver ett slutår"),
+        Requires("status", "ongoing", "status_checked",
+                 "ett pågående partnerskap visar när det senast bekräftades att det pågår"),
         Requires("provenance", "submitted", "last_reviewed",
                  "lärosätet har skickat in fallstudien och har alltså granskat den: ange datumet"),
     ),
@@ -491,8 +496,19 @@ TOPIC = _vocab("topic", "ämne", "ämnen", "amnen", "topics.yml", neuter=True)
 PHASE = _vocab("phase", "fas", "faser", "faser", "phases.yml")
 SECTOR = _vocab("sector", "sektor", "sektorer", "sektorer", "sectors.yml")
 ROLE = _vocab("role", "roll", "roller", "roller", "roles.yml")
-SUCCESS_FACTOR = _vocab("success_factor", "framgångsfaktor", "framgångsfaktorer",
-                        "framgangsfaktorer", "success_factors.yml")
+# The evidence for a success factor: a case that shows it, and how, in one sentence.
+EVIDENCE = Object((
+    _f("case", Ref("case_study"), "Fallstudie", "Fallstudien som visar faktorn (id från case_studies/)."),
+    _f("how", Text(300), "Hur", "En mening om hur fallet visar faktorn."),
+))
+SUCCESS_FACTOR = Kind(
+    name="success_factor", label="framgångsfaktor", plural="framgångsfaktorer", url="framgangsfaktorer",
+    file="success_factors.yml",
+    fields=(NAME, DESCRIPTION,
+            _f("evidence", List(EVIDENCE, max_items=30), "Belägg",
+               "Fallstudier som visar faktorn, var och en med en mening om hur: en lista med case och how.",
+               False)),
+)
 LAROSATE = Kind(
     name="larosate", label="lärosäte", plural="lärosäten", url="larosaten", file="larosaten.yml", neuter=True,
     fields=(
