@@ -25,7 +25,7 @@ export function extraChecks(data, errors, today, taken) {
         "ändra status till concluded eller ta bort slutåret");
     }
   }
-  for (const name of ["published", "last_reviewed"]) {
+  for (const name of ["published", "last_reviewed", "status_checked"]) {
     if (typeof data[name] === "string" && ok(name) && data[name] > today) {
       add(name, "datumet " + data[name] + " ligger i framtiden");
     }

@@ -2,7 +2,7 @@
 
 // Sections of the form, with the properties in each; the rest go under "Övrigt".
 export const SECTIONS = [
-  ["Om fallet", ["title", "summary", "id", "institutions", "partners", "started", "ended", "status"]],
+  ["Om fallet", ["title", "summary", "id", "institutions", "partners", "started", "ended", "status", "status_checked"]],
   ["Berättelsen", ["background", "activities", "results", "lessons", "challenges"]],
   ["Koppla till kunskapsbanken", ["phases", "topics", "methods", "tools", "roles", "success_factors"]],
   ["Källor", ["sources"]],
@@ -32,6 +32,7 @@ export const HELP = {
   last_reviewed: "Datum då lärosätet granskade texten. Dagens datum är ifyllt; ändra det om granskningen gjordes en annan dag.",
   published: "Dagens datum, ifyllt automatiskt.",
   status: "",
+  status_checked: "Datum då det senast bekräftades, i en källa eller av lärosätet, att partnerskapet pågår. Dagens datum är ifyllt.",
   "partners.name": "Organisationens namn, t.ex. ”Region Kronoberg”.",
   "partners.sector": "",
   "sources.title": "Källans titel, t.ex. ”Linnéuniversitetet: Strategiska partnerskap”.",
@@ -43,7 +44,7 @@ export const MARKDOWN = ["background", "activities", "results", "lessons", "chal
 
 // Fields shown only while another field has a value (and else left out of
 // the file): the review date only for a case the lärosäte has sent in.
-export const ONLY_WHEN = { last_reviewed: ["provenance", "submitted"] };
+export const ONLY_WHEN = { last_reviewed: ["provenance", "submitted"], status_checked: ["status", "ongoing"] };
 
 export const ADD_LABEL = { partners: "Lägg till en partner", sources: "Lägg till en källa" };
 export const ROW_LABEL = { partners: "Partner", sources: "Källa" };
