@@ -195,10 +195,22 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
         return html
 
     def on_env(self, env, *, config, files):
+        self.navs: dict[str, str] = {}
+        env.globals["spets_nav_once"] = self._nav_once
         # Every page has been through the macros now: report all their mistakes at once.
         if self.macro_errors and not self.invalid:
             raise PluginError("\n".join(self.macro_errors))
         return env
+
+    def _nav_once(self, page, render) -> str:
+        """The menu of a page (overrides/partials/nav.html): for a page outside
+        the nav the same in every folder, so rendered once per folder."""
+        if page is None or page.file.inclusion != InclusionLevel.NOT_IN_NAV:
+            return render()
+        folder = page.url.rstrip("/").rpartition("/")[0]
+        if folder not in self.navs:
+            self.navs[folder] = render()
+        return self.navs[folder]
 
     def on_post_build(self, *, config):
         if self.invalid:

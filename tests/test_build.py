@@ -197,3 +197,21 @@ def test_invalid_content_stops_the_build_with_the_check_messages(kb):
         assert line in out
     assert "Traceback" not in out
     assert not (kb / "site").exists()
+
+
+def test_an_ongoing_case_says_when_its_status_was_checked(site):
+    html = page(site, "fallstudier/chalmers-volvo-cars/")
+    assert re.search(r"<dt>Status kontrollerad</dt> <dd>\d{4}-\d{2}-\d{2}</dd>", html)
+    assert "Status kontrollerad" not in page(site, "fallstudier/liu-partner/")  # concluded: not asked
+
+
+def test_the_menu_rendered_once_per_folder_is_the_menu_of_each_page(kb, built_fixture):
+    """overrides/partials/nav.html renders the menu once per folder for pages
+    outside the nav: every page is byte for byte what Material's own gives."""
+    (kb / "overrides" / "partials" / "nav.html").unlink()
+    r = mkdocs_build(kb)
+    assert r.returncode == 0, r.stdout + r.stderr
+    pages = sorted(p.relative_to(kb / "site") for p in (kb / "site").rglob("*.html"))
+    assert len(pages) > 40
+    for path in pages:
+        assert (kb / "site" / path).read_bytes() == (built_fixture / "site" / path).read_bytes(), path
