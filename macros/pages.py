@@ -74,6 +74,10 @@ def macros(plugin, env) -> dict:
     def glossary() -> Markup:
         return renderer.glossary(here())
 
+    def lifecycle_figure() -> Markup:
+        """The lifecycle as a picture whose phases link to their pages."""
+        return renderer.lifecycle_figure(here())
+
     def link(kind: str, id_: str, text: str = "") -> Markup:
         """A link to one entry, vocabulary item or glossary term:
         link('method', 'handlingsplan'). The link text is the entry's title
@@ -107,4 +111,4 @@ def macros(plugin, env) -> dict:
             email=env.conf.extra.get("editorial_email", "")))
 
     return {f.__name__: f for f in (count, listing, search_page, newest, vocabulary, lifecycle,
-                                    glossary, link, repository, contribution_form)}
+                                    lifecycle_figure, glossary, link, repository, contribution_form)}

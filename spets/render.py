@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import cite, codebook, facets, jsonld
+from . import cite, codebook, facets, figures, jsonld
 from . import model as m
 from .knowledge import KnowledgeBase
 from .markdown_safe import inline_text, to_html
@@ -279,3 +279,8 @@ class Renderer:
     def phases(self, here: str) -> Markup:
         """The lifecycle: each phase with its methods, in order."""
         return Markup(self._render("phases.md.j2", here, phases=self.kb.all("phase")))
+
+    def lifecycle_figure(self, here: str) -> Markup:
+        """The phases as a ring of linked boxes (figures.lifecycle)."""
+        figure = figures.lifecycle([(p.name, relative(p.url, here)) for p in self.kb.all("phase")])
+        return Markup(f'<figure class="spets-figure">{figure}</figure>')
