@@ -77,8 +77,10 @@ def test_minimal_case_with_the_keyboard_alone_passes_a_pull_request(browser, rep
         "phases": options(schema, "phases", 1), "topics": options(schema, "topics", 1),
         "sources": [{"title": "Provkällan", "url": "https://example.org/prov"}],
         "provenance": "compiled", "published": TODAY.isoformat(),
+        "status_checked": TODAY.isoformat(),  # required while ongoing (the schema's if/then); filled in
     }
-    assert set(wanted) == set(schema["required"])  # only what the schema requires, and all of it
+    # Only what the schema requires, and all of it: at the top, and by its if/then for an ongoing case.
+    assert set(wanted) == set(schema["required"]) | {"status_checked"}
 
     def type_into(name, text):
         page.focus(f'[name="{name}"]')
@@ -128,7 +130,8 @@ def test_every_field_by_the_email_route_passes_a_pull_request(browser, repo_url,
         "summary": "Ett partnerskap med allt ifyllt, ÅÄÖ åäö.",
         "institutions": options(schema, "institutions", 2),
         "partners": [{"name": "Region Prov", "sector": sectors[0]}, {"name": "Prov AB", "sector": sectors[1]}],
-        "started": 2019, "ended": 2024, "status": "concluded",
+        # Ongoing, with the year its agreement runs to: then every field of the schema has its place.
+        "started": 2019, "ended": YEAR + 1, "status": "ongoing", "status_checked": TODAY.replace(day=1).isoformat(),
         "background": "Första stycket\nfortsätter här.\n\n- en **punkt**\n- en [länk](https://example.org)",
         "activities": "1. Styrgrupp\n2. Workshoppar", "results": "Nya *kurser*.", "lessons": "Börja i tid.",
         "challenges": "Att hålla i kontakterna.",
@@ -140,9 +143,10 @@ def test_every_field_by_the_email_route_passes_a_pull_request(browser, repo_url,
         "provenance": "submitted", "last_reviewed": TODAY.replace(day=1).isoformat(), "published": TODAY.isoformat(),
     }
     assert set(wanted) == set(schema["properties"])  # every field the schema has
-    fill(page, {k: v for k, v in wanted.items() if k not in ("published", "last_reviewed")})
-    assert page.input_value('[name="last_reviewed"]') == TODAY.isoformat()  # today, for a submitted case
-    page.fill('[name="last_reviewed"]', wanted["last_reviewed"])  # and the contributor may change it
+    fill(page, {k: v for k, v in wanted.items() if k not in ("published", "last_reviewed", "status_checked")})
+    for name in ("last_reviewed", "status_checked"):  # today, for a submitted and an ongoing case …
+        assert page.input_value(f'[name="{name}"]') == TODAY.isoformat()
+        page.fill(f'[name="{name}"]', wanted[name])  # … and the contributor may change it
     page.click("#bidra-skapa")
     expect(page.locator("#bidra-resultat")).to_be_visible()
     with page.expect_download() as info:
@@ -203,6 +207,7 @@ BASE = {
     "background": "Bakgrund.", "activities": "Aktiviteter.", "phases": ["genomfora"], "topics": ["avtal"],
     "sources": [{"title": "LiU om partnerskap", "url": "https://liu.se/partner"}],
     "provenance": "submitted", "last_reviewed": TODAY.isoformat(), "published": TODAY.isoformat(),
+    "status_checked": TODAY.isoformat(),
 }
 INVISIBLE = ["\u200b", "\u200f", "\u202a", "\u202e", "\u2066", "\u2069"]
 # (what, the fields changed (None: left out), the field where the message is)
