@@ -306,3 +306,17 @@ def test_no_accessibility_violations(page, base_url, path):
     page.wait_for_load_state("networkidle")
     result = Axe().run(page)
     assert result.violations_count == 0, result.generate_report()
+
+
+def test_a_word_typed_without_a_ring_or_dots_finds_the_word_with_them(page, base_url):
+    """"traffas", typed on a keyboard without å, ä and ö, finds
+    "träffas", and the status line says which spelling it searched for."""
+    with_dots = search(page, base_url, "q=träffas")
+    assert with_dots  # the fixture has the word
+    without = search(page, base_url, "q=traffas")
+    assert without == with_dots
+    assert "Visar träffar för träffas." in page.locator(".spets-status").text_content()
+    assert "träffas" in [m.lower() for m in page.locator(".spets-result__excerpt mark").all_text_contents()]
+    # A word that does not exist in any spelling still finds nothing.
+    assert search(page, base_url, "q=traffasxyz") == []
+    assert "Visar träffar för" not in page.locator(".spets-status").text_content()

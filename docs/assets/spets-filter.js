@@ -180,13 +180,17 @@
         return;
       }
       search.pages = found.pages;
+      // Words found only with å, ä or ö put back: the excerpts mark those.
+      const respelled = Object.entries(found.respelled || {});
+      for (const [typed, spelled] of respelled) search.q = search.q.replace(typed, spelled);
       await showMore(search, true);
       if (search !== current) return;
       // A question typed as a sentence: say which words did not count.
       const n = found.pages.length;
       const some = found.matched < found.words && n ? `${hits(n)} med minst ${found.matched} av ${found.words} sökord` : "";
       const left = found.left.length ? ` (utan småorden ${found.left.join(", ")})` : "";
-      status.textContent = (some || (n ? hits(n) : "Inga träffar")) + describe(q, filters) + left + ".";
+      const also = respelled.length ? ` Visar träffar för ${respelled.map(([, w]) => w).join(", ")}.` : "";
+      status.textContent = (some || (n ? hits(n) : "Inga träffar")) + describe(q, filters) + left + "." + also;
     }
 
     more.addEventListener("click", async () => {

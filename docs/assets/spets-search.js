@@ -25,6 +25,7 @@ const WORD = /[\p{L}\p{N}]+/gu; // spets/search.py: [^\W_]+
 const INVISIBLE = /[\u00ad\u200b\u2060]/g; // soft hyphen and word joiners: not word breaks
 const EXCERPT_WORDS = 24;
 const MAX_WORDS = 12; // a pasted paragraph must not fetch the whole index
+const MAX_RESPELLINGS = 64; // 6 letters a or o: more would fetch too much of the index
 const stems = new Map(); // an excerpt stems every word of ten pages per key
 function stem(word) {
   let s = stems.get(word);
@@ -101,6 +102,26 @@ class Index {
     return out;
   }
 
+  // A word that finds nothing, written without å, ä or ö ("forankra" on a
+  // keyboard without them), is tried with them put back: the spelling that
+  // finds the most pages, and its scores; null when none finds any.
+  async respelled(word) {
+    if (/[åäö]/.test(word) || !/[ao]/.test(word)) return null;
+    let spellings = [""];
+    for (const c of word) {
+      const options = c === "a" ? ["a", "å", "ä"] : c === "o" ? ["o", "ö"] : [c];
+      spellings = spellings.flatMap((s) => options.map((o) => s + o));
+      if (spellings.length > MAX_RESPELLINGS) return null;
+    }
+    let best = null;
+    for (const spelling of spellings.slice(1)) {
+      const scores = await this.scoresOf(spelling);
+      const hits = scores.reduce((n, s) => n + (s > 0), 0);
+      if (hits && (!best || hits > best.hits)) best = { word: spelling, scores, hits };
+    }
+    return best;
+  }
+
   // page -> best score of the index words that one query word finds.
   async scoresOf(word) {
     const s = stem(word);
@@ -131,11 +152,19 @@ class Index {
     let total = null; // page -> score, without text: every page counts
     let found = null; // page -> how many of the words it has
     let matched = 0;
+    const respelled = {}; // query word -> the spelling with å, ä or ö that was searched for
     if (query.length) {
       total = new Float64Array(this.pages.length);
       found = new Uint8Array(this.pages.length);
       for (const word of query) {
-        const scores = await this.scoresOf(word);
+        let scores = await this.scoresOf(word);
+        if (!scores.some((s) => s > 0)) {
+          const other = await this.respelled(word);
+          if (other) {
+            scores = other.scores;
+            respelled[word] = other.word;
+          }
+        }
         for (let p = 0; p < total.length; p++) {
           if (!scores[p]) continue;
           total[p] += scores[p];
@@ -166,7 +195,7 @@ class Index {
       const collator = new Intl.Collator("sv");
       pages.sort((a, b) => collator.compare(this.pages[a][1], this.pages[b][1]));
     }
-    return { pages, counts, matched, words: query.length, left };
+    return { pages, counts, matched, words: query.length, left, respelled };
   }
 
   text(n) {
