@@ -105,7 +105,9 @@
     title.className = "spets-result__title";
     title.href = new URL(page.url, root).href;
     title.textContent = page.title || page.url;
-    const heading = document.createElement("p");
+    // A heading, so that a screen reader can jump from result to result.
+    const heading = document.createElement("h2");
+    heading.className = "spets-result__heading";
     heading.append(title);
     li.append(kind, heading, excerpt(parts));
     return li;
