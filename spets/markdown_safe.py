@@ -9,6 +9,7 @@ removes anything outside a short allow-list, `javascript:` links included.
 
 from __future__ import annotations
 
+import html
 import re
 
 import markdown
@@ -23,6 +24,15 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}, "ol": {"start"}}
 URL_SCHEMES = {"http", "https", "mailto"}
+# A table scrolls sideways in a region of its own, which keyboard users can
+# focus (and so scroll) and which says what it is; never the whole page. A
+# page may hold several tables, so each region's name also gives the table's
+# first column headings: landmarks with one name could not be told apart.
+TABLE_REGION = '<div class="spets-table" role="region" tabindex="0" aria-label="{label}">'
+TABLE_LABEL = "Tabell, rulla i sidled"
+_TABLE = re.compile(r"<table>.*?</table>", re.S)
+_HEADER_CELL = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
+_TAG = re.compile(r"<[^>]*>")
 # Characters with a meaning in Markdown, escaped when plain text goes into a
 # Markdown line that we write (a page's title heading).
 _MD_SPECIAL = set("\\`*_{}[]()#+-.!<>|~&")
@@ -90,6 +100,17 @@ def _prose(text: str) -> Markup | None:
     return Markup("&#10;".join(f"<p>{p.replace(chr(10), '&#10;')}</p>" for p in paragraphs))
 
 
+def _table_region(match: re.Match) -> str:
+    """One sanitized table in its scroll region, named by its column headings."""
+    table = match.group(0)
+    headings = (" ".join(html.unescape(_TAG.sub("", cell)).split()) for cell in _HEADER_CELL.findall(table))
+    columns = ", ".join(filter(None, headings))
+    if len(columns) > 60:
+        columns = columns[:60].rsplit(" ", 1)[0].rstrip(",") + " …"
+    label = TABLE_LABEL + (": " + columns if columns else "")
+    return TABLE_REGION.format(label=html.escape(label)) + table + "</div>"
+
+
 def to_html(text: str | None) -> Markup:
     """Render one field of contributor Markdown to sanitized HTML."""
     if not text:
@@ -97,9 +118,13 @@ def to_html(text: str | None) -> Markup:
     prose = _prose(text)
     if prose is not None:
         return prose
-    html = _MD.reset().convert(text)
-    clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+    raw = _MD.reset().convert(text)
+    clean = nh3.clean(raw, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                       url_schemes=URL_SCHEMES, link_rel="noopener noreferrer nofollow")
+    # After nh3, which would take the wrapper off: every "<table>" left is a
+    # real tag (text is escaped, a table carries no attributes, and Markdown
+    # tables do not nest).
+    clean = _TABLE.sub(_table_region, clean)
     # One line: a newline inside <pre> becomes &#10; (the same character), and
     # elsewhere it is just whitespace. So no line of contributor HTML can ever
     # start with '#' and be taken for one of our headings (see render.stash).

@@ -16,7 +16,7 @@ def slow(text: str) -> str:
     html = ms._MD.reset().convert(text)
     clean = ms.nh3.clean(html, tags=ms.ALLOWED_TAGS, attributes=ms.ALLOWED_ATTRIBUTES,
                          url_schemes=ms.URL_SCHEMES, link_rel="noopener noreferrer nofollow")
-    return clean.replace("\n", "&#10;")
+    return ms._TABLE.sub(ms._table_region, clean).replace("\n", "&#10;")
 
 
 def markdown_fields():

@@ -8,3 +8,13 @@ document.addEventListener("click", (event) => {
     window.print();
   }
 });
+
+// A checklist line written "- ☐ Styrelse" would show a bullet and a box:
+// the box is the marker, so such a line loses its bullet (spets.css,
+// li.spets-check), on screen and on paper. Without JavaScript both stay.
+(function () {
+  const BOX = /^\s*[☐☑☒□]/;
+  for (const li of document.querySelectorAll(".md-typeset li")) {
+    if (BOX.test(li.textContent)) li.classList.add("spets-check");
+  }
+})();

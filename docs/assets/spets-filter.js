@@ -272,8 +272,20 @@
 
   // ------------------------------------------------------------ wiring
 
+  // The header's search sent an empty field (?q= and nothing else: its
+  // icon, on a phone the only part shown): the reader asked to search, so
+  // the cursor goes into the field. Every other way here (the menu, a link
+  // to a filtered search, a search with words) leaves focus where the
+  // browser puts it, at the top of the page, where a screen reader starts.
+  function askedToSearch() {
+    const params = new URLSearchParams(location.search);
+    return form.dataset.spetsFilter === "search" && params.has("q") && !params.get("q").trim() &&
+      Array.from(params.keys()).every((key) => key === "q");
+  }
+
   async function start() {
     stateFromUrl();
+    if (askedToSearch()) form.elements.q.focus();
     // On a phone the filters start folded, so the results come first.
     const { filters } = readState();
     if (matchMedia("(max-width: 44.9375em)").matches && !Object.keys(filters).length) {
