@@ -138,6 +138,9 @@ def tab_stops(page, lab=None, key="Tab", limit=400):
     stops, seen, last, unfocused, unfocused_clip = [], set(), None, None, None
     for _ in range(limit):
         page.keyboard.press(key)
+        # Let the page finish scrolling to the control and draw it, as a
+        # person sees it, before measuring (two frames; under load it lags).
+        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
         stop = page.evaluate(STOP)
         if stop is None:
             return stops
