@@ -163,7 +163,10 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
         mkdocs.yml sets them); the finished HTML blocks go back between them.
         Sets what MkDocs' own Page.render sets (MkDocs 1.6, pinned)."""
         self.headings.reset()
-        page.content = unstash(self.headings.convert(page.markdown), self.blocks[page.file.src_uri])
+        try:
+            page.content = unstash(self.headings.convert(page.markdown), self.blocks[page.file.src_uri])
+        except ValueError as error:  # a template wrote a heading Markdown does not read as one
+            raise PluginError(f"{page.file.src_uri}: sidans rubriker kunde inte sättas ihop ({error})") from None
         page.toc = get_toc(getattr(self.headings, "toc_tokens", []))
         page.present_anchor_ids = _anchor_ids(page.toc)
 

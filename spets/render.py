@@ -23,8 +23,7 @@ from . import cite, codebook, facets, figures, jsonld
 from . import model as m
 from .knowledge import KnowledgeBase
 from .markdown_safe import inline_text, to_html
-from . import search
-from .search import SearchPage
+from .search import SearchPage, clean
 from .site import LICENSE_URL, SiteInfo
 
 
@@ -224,8 +223,8 @@ class Renderer:
         keywords += [s["title"] for s in entry.data.get("sources") or []]
         if entry.kind == "tool":
             keywords.append(m.TOOL_KINDS[entry.type])
-        return SearchPage(entry.url, entry.heading, label, filters, search.clean(" ".join(parts)),
-                          search.clean(" · ".join(keywords)))
+        return SearchPage(entry.url, entry.heading, label, filters, clean(" ".join(parts)),
+                          clean(" · ".join(keywords)))
 
     def print_cards(self, kind: m.Kind) -> str:
         """Every method (or tool) as a card, one per printed page."""
