@@ -53,9 +53,9 @@ def lifecycle(phases: list[tuple[str, str]], back_to: int | None = 1) -> Markup:
 
 # The partnerships as a matrix: a row per lärosäte, a column per partner
 # sector, the number of cases in each cell. Sized for a phone: 360 units wide,
-# which is about the width of the page's text column at 390 px, so the
-# text is drawn at close to its own size there.
-M_WIDTH, M_LABEL, M_HEAD, M_ROW, M_PAD = 360, 96, 52, 34, 6
+# the text column at 390 px, so the text is drawn at its own size there
+# and the cells are 24 px high or more.
+M_WIDTH, M_LABEL, M_HEAD, M_ROW, M_PAD = 360, 74, 52, 34, 5
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -118,7 +118,7 @@ def partnerships(rows: list[tuple[str, str, str]], columns: list[tuple[str, str]
             out.append(f'<rect class="spets-matrix__band" x="0" y="{y}" width="{M_WIDTH}" height="{M_ROW}"/>')
         out.append(f'<a href="{escape(href)}" class="spets-matrix__row" aria-label="{escape(_both(short, full))}">'
                    f'<rect x="1" y="{y + 2}" width="{M_LABEL - 6}" height="{M_ROW - 4}" rx="4"/>'
-                   f'<text x="8" y="{y + M_ROW / 2 + 5}">{escape(short)}</text></a>')
+                   f'<text x="4" y="{y + M_ROW / 2 + 5}">{escape(short)}</text></a>')
         for c, (sector, _) in enumerate(columns):
             if (r, c) not in cells:
                 continue
