@@ -55,7 +55,7 @@ def page_types(site, every_tool=False) -> list[str]:
     """One page of every type the site has, the tools with the widest tables
     (or every tool), and the card pages."""
     paths = ["", "sok/", "sok/?q=avtal", "metoder/", "verktyg/", "fallstudier/", "faser/", "amnen/",
-             "sektorer/", "larosaten/", "roller/", "framgangsfaktorer/", "begrepp/", "data/",
+             "sektorer/", "larosaten/", "roller/", "framgangsfaktorer/", "begrepp/", "data/", "vad-fungerar/",
              "metoder/kort/", "verktyg/kort/", "bidra/fallstudie/", "om-spets/", "sa-anvander-du/"]
     for folder in ("metoder", "fallstudier", "faser", "amnen", "sektorer", "larosaten", "roller",
                    "framgangsfaktorer"):
