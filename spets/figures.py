@@ -110,7 +110,8 @@ def partnerships(rows: list[tuple[str, str, str]], columns: list[tuple[str, str]
         spans = "".join(f'<tspan x="{x:.1f}" y="{y0 + 15 * i}">{escape(line)}</tspan>'
                         for i, line in enumerate(lines))
         out.append(f'<a href="{escape(href)}" class="spets-matrix__col" aria-label="{escape(name)}">'
-                   f'<rect x="{M_LABEL + c * col_w + 1:.1f}" y="2" width="{col_w - 2:.1f}" height="{M_HEAD - 4}" rx="4"/>'
+                   f'<rect x="{M_LABEL + c * col_w + 1:.1f}" y="2" width="{col_w - 2:.1f}" '
+                   f'height="{M_HEAD - 4}" rx="4"/>'
                    f'<text text-anchor="middle">{spans}</text></a>')
     for r, (short, full, href) in enumerate(rows):
         y = M_HEAD + r * M_ROW
