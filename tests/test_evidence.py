@@ -111,7 +111,7 @@ def test_vad_fungerar_ranks_every_factor_by_the_cases_that_show_it(site):
         first_words = " ".join(FACTORS[id_]["description"].split()[:4])
         assert escape(first_words, quote=False) in " ".join(body.split()), id_
     # The chart at the top: the same order and numbers, each bar's number in text, linking to its section.
-    chart = html[html.index('<ol class="spets-ranking__list">'):html.index("</ol>")]
+    chart = html[html.index('<ol class="spets-ranking__list"'):html.index("</ol>")]
     rows = re.findall(r'href="#([^"]+)">[^<]*</a> <span class="spets-bar" aria-hidden="true">'
                       r'<span class="spets-bar__fill" style="width: ([\d.]+)%"></span></span> '
                       r'<span class="spets-ranking__n">(\d+) fallstudier?</span>', chart)
