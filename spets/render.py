@@ -242,20 +242,24 @@ class Renderer:
         """Every entry of a kind as cards, under a filter bar offering the
         values those entries have."""
         entries = self.kb.all(kind)
-        used = {key: set() for key in (f.key for f in facets.FACETS)}
+        # How many cards have each value: the counts the script would write
+        # for the whole listing, here from the start, so nothing moves then.
+        counts = {f.key: {} for f in facets.FACETS}
         for entry in entries:
             for key, ids in facets.values(self.kb, entry).items():
-                used[key].update(ids)
-        options = [(facet, [item for item in items if item[0] in used[facet.key]])
+                for id_ in ids:
+                    counts[key][id_] = counts[key].get(id_, 0) + 1
+        options = [(facet, [item for item in items if item[0] in counts[facet.key]])
                    for facet, items in facets.options(self.kb) if facet.vocabulary]
         form = self._render("filter_form.html.j2", here, mode="cards", noun=m.KINDS[kind].plural,
-                            options=[(facet, items) for facet, items in options if items])
-        return Markup(form) + self.cards(entries, here, level=2)
+                            options=[(facet, items) for facet, items in options if items],
+                            counts=counts, total=len(entries), cards=self.cards(entries, here, level=2))
+        return Markup(form)
 
     def search_form(self, here: str) -> Markup:
         """The search page: query, every filter, and room for the results."""
         return Markup(self._render("filter_form.html.j2", here, mode="search", noun="",
-                                   options=facets.options(self.kb)))
+                                   options=facets.options(self.kb), counts={}, total=0, cards=""))
 
     def vocabulary_index(self, kind: str, here: str) -> Markup:
         """Every item of a vocabulary, with how many entries use it."""
