@@ -24,6 +24,10 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}, "ol": {"start"}}
 URL_SCHEMES = {"http", "https", "mailto"}
+# The one class a field's HTML may carry, set by us (_BlanksToFillIn) and
+# never by a contributor: raw HTML is off.
+FILL_IN = "spets-fill-in"
+ALLOWED_CLASSES = {"li": {FILL_IN}}
 # A table scrolls sideways in a region of its own, which keyboard users can
 # focus (and so scroll) and which says what it is; never the whole page. A
 # page may hold several tables, so each region's name also gives the table's
@@ -80,6 +84,17 @@ class _EmptyHeaderCells(Treeprocessor):
                 cell.tag = "td"
 
 
+class _BlanksToFillIn(Treeprocessor):
+    """A list item that ends in a colon and says no more ("- Datum:") is a
+    blank to fill in on the printed sheet, where it gets a line to write on
+    (print.css)."""
+
+    def run(self, root):
+        for item in root.iter("li"):
+            if len(item) == 0 and (item.text or "").rstrip().endswith(":"):
+                item.set("class", FILL_IN)
+
+
 def _parser() -> markdown.Markdown:
     md = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
     md.preprocessors.deregister("html_block")
@@ -87,6 +102,7 @@ def _parser() -> markdown.Markdown:
     md.treeprocessors.register(_DemoteHeadings(md), "demote", 1)
     md.treeprocessors.register(_ImagesAsText(md), "images", 1)
     md.treeprocessors.register(_EmptyHeaderCells(md), "empty_headers", 1)
+    md.treeprocessors.register(_BlanksToFillIn(md), "blanks", 1)
     return md
 
 
@@ -136,7 +152,7 @@ def _markdown(text: str) -> Markup:
     """The full path: Python-Markdown, then nh3 (the prose fast path must
     agree with it, tests/test_markdown_safe.py)."""
     raw = _MD.reset().convert(text)
-    clean = nh3.clean(raw, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+    clean = nh3.clean(raw, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, allowed_classes=ALLOWED_CLASSES,
                       url_schemes=URL_SCHEMES, link_rel="noopener noreferrer nofollow")
     # After nh3, which would take the wrapper off: every "<table>" left is a
     # real tag (text is escaped, a table carries no attributes, and Markdown

@@ -556,6 +556,23 @@ def test_the_printed_tool_has_rows_of_8_mm_to_write_in(printed_tool):
 
 
 @browser_test
+def test_the_printed_blanks_have_lines_of_8_mm_to_write_on(printed_tool):
+    # "- Datum:" in a tool is a blank: on paper a line to its right, and the
+    # blanks 8 mm apart.
+    blanks = ("Partnerskap:", "Kartan gjordes av:", "Datum:", "Nästa uppdatering:")
+    found = {}
+    for page in printed_tool.pages:
+        lines = [d for d in drawn(printed_tool, page) if d[3] - d[1] > 30 * MM and d[4] - d[2] < 2]
+        for text, x, y in placed_text(page):
+            if text.strip() in blanks:
+                found[text.strip()] = (y, any(d[1] > x and abs(d[2] - y) < 3 * MM for d in lines))
+    assert set(found) == set(blanks)
+    assert all(has_line for _, has_line in found.values()), found
+    ys = sorted(y for y, _ in found.values())
+    assert min(b - a for a, b in zip(ys, ys[1:])) >= 8 * MM - 0.5
+
+
+@browser_test
 @pytest.mark.parametrize("context", [{"width": 680, "height": 1000}], indirect=True, ids=["a4"])
 def test_every_tool_fits_the_width_of_the_sheet(context, real_url):
     # 680 px is A4 less print.css's margins: wider, and chromium shrinks the
