@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from . import cite, codebook, facets, figures, jsonld
 from . import model as m
 from .knowledge import KnowledgeBase
-from .markdown_safe import inline_text, to_html
+from .markdown_safe import inline_text, table_region, to_html
 from .search import SearchPage, clean
 from .site import LICENSE_URL, SiteInfo
 
@@ -146,6 +146,7 @@ class Renderer:
         self.md = functools.lru_cache(maxsize=None)(to_html)
         self.env.filters["md"] = self.md
         self.env.filters["mdtitle"] = inline_text
+        self.env.filters["table_region"] = table_region
         # Front matter values: JSON strings are valid YAML, and the HTML escape
         # matters because MkDocs' theme templates print page meta unescaped.
         self.env.filters["yaml_text"] = lambda v: Markup(yaml_string(str(escape(v))))
