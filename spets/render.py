@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 from . import cite, codebook, facets, figures, jsonld
 from . import model as m
 from .knowledge import KnowledgeBase, sort_key
-from .markdown_safe import inline_text, to_html
+from .markdown_safe import inline_text, table_region, to_html
 from .search import SearchPage, clean
 from .site import LICENSE_URL, SiteInfo
 
@@ -147,6 +147,7 @@ class Renderer:
         self.md = functools.lru_cache(maxsize=None)(to_html)
         self.env.filters["md"] = self.md
         self.env.filters["mdtitle"] = inline_text
+        self.env.filters["table_region"] = table_region
         # Front matter values: JSON strings are valid YAML, and the HTML escape
         # matters because MkDocs' theme templates print page meta unescaped.
         self.env.filters["yaml_text"] = lambda v: Markup(yaml_string(str(escape(v))))
@@ -243,20 +244,24 @@ class Renderer:
         """Every entry of a kind as cards, under a filter bar offering the
         values those entries have."""
         entries = self.kb.all(kind)
-        used = {key: set() for key in (f.key for f in facets.FACETS)}
+        # How many cards have each value: the counts the script would write
+        # for the whole listing, here from the start, so nothing moves then.
+        counts = {f.key: {} for f in facets.FACETS}
         for entry in entries:
             for key, ids in facets.values(self.kb, entry).items():
-                used[key].update(ids)
-        options = [(facet, [item for item in items if item[0] in used[facet.key]])
+                for id_ in ids:
+                    counts[key][id_] = counts[key].get(id_, 0) + 1
+        options = [(facet, [item for item in items if item[0] in counts[facet.key]])
                    for facet, items in facets.options(self.kb) if facet.vocabulary]
         form = self._render("filter_form.html.j2", here, mode="cards", noun=m.KINDS[kind].plural,
-                            options=[(facet, items) for facet, items in options if items])
-        return Markup(form) + self.cards(entries, here, level=2)
+                            options=[(facet, items) for facet, items in options if items],
+                            counts=counts, total=len(entries), cards=self.cards(entries, here, level=2))
+        return Markup(form)
 
     def search_form(self, here: str) -> Markup:
         """The search page: query, every filter, and room for the results."""
         return Markup(self._render("filter_form.html.j2", here, mode="search", noun="",
-                                   options=facets.options(self.kb)))
+                                   options=facets.options(self.kb), counts={}, total=0, cards=""))
 
     def vocabulary_index(self, kind: str, here: str) -> Markup:
         """Every item of a vocabulary, with how many entries use it."""
