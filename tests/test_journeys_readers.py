@@ -23,7 +23,7 @@ from pypdf import PdfReader
 
 from conftest import REPO, need_chromium
 # The sites and the focus measure are test_a11y's: one way to tell visible focus.
-from test_a11y import DESKTOP, PHONE, FORM_FOCUS, entry_pages, hidden, invisible, lab, opened, real_url, tab_stops  # noqa: F401
+from test_a11y import DESKTOP, PHONE, entry_pages, hidden, invisible, lab, opened, real_url, tab_stops  # noqa: F401
 
 need_chromium()
 pytestmark = pytest.mark.browser
@@ -95,7 +95,9 @@ def test_the_partnership_manager_finds_and_prints_a_tool_on_a_phone(phone, real_
     page.evaluate("window.print = () => { window.printed = true; }")
     page.tap("a.spets-print")
     assert page.evaluate("window.printed === true")
-    page.wait_for_timeout(300)  # Material's tooltip would show by now
+    # On screen the link now shows Material's tooltip, "Skriv ut kortet":
+    # the sheet must not.
+    page.get_by_text("Skriv ut kortet", exact=True).wait_for(state="visible", timeout=5000)
     page.emulate_media(media="print")
     reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
     text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
@@ -115,13 +117,13 @@ def test_the_partnership_manager_finds_and_prints_a_tool_on_a_phone(phone, real_
     assert page.errors == []
 
 
-def keyboard_pages():
-    return ["", "sok/?q=avtal", "metoder/", "metoder/partnerskapsavtal/",
-            pytest.param("bidra/fallstudie/", marks=FORM_FOCUS)]
+# The form's text areas are a known problem at 390 px and going back up
+# (FORM_FOCUS in test_a11y.py); going down at 1366 px they show their focus.
+KEYBOARD_PAGES = ["", "sok/?q=avtal", "metoder/", "metoder/partnerskapsavtal/", "bidra/fallstudie/"]
 
 
 @pytest.mark.parametrize("context", [DESKTOP], indirect=True, ids=["1366"])
-@pytest.mark.parametrize("path", keyboard_pages())
+@pytest.mark.parametrize("path", KEYBOARD_PAGES)
 def test_a_keyboard_reader_sees_focus_on_every_control(context, lab, real_url, path):
     url, site = real_url
     if path.startswith("metoder/") and path != "metoder/":
