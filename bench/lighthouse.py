@@ -16,7 +16,11 @@ score depends on them.
 Performance varies from run to run; each page is measured `--runs` times
 (3 by default) and the run with the median performance score is reported.
 Needs node/npx (the first run downloads Lighthouse into npm's cache) and
-Chromium (Debian's `chromium`, or CHROME_PATH).
+Chromium (Debian's `chromium`, or CHROME_PATH). With Chromium 156 the
+audits that name elements from the trace (layout-shifts, the LCP element)
+fail in Lighthouse 12.2.3 and show nothing; the metrics and scores are
+still computed. tests/test_layout_shift.py and a PerformanceObserver say
+which elements move.
 """
 
 from __future__ import annotations
