@@ -19,7 +19,7 @@ Needs node/npx (the first run downloads Lighthouse into npm's cache) and
 Chromium (Debian's `chromium`, or CHROME_PATH). With Chromium 156 the
 audits that name elements from the trace (layout-shifts, the LCP element)
 fail in Lighthouse 12.2.3 and show nothing; the metrics and scores are
-still computed. tests/test_layout_shift.py and a PerformanceObserver say
+still computed. A PerformanceObserver for "layout-shift" in a page says
 which elements move.
 """
 
