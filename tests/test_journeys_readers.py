@@ -117,8 +117,6 @@ def test_the_partnership_manager_finds_and_prints_a_tool_on_a_phone(phone, real_
     assert page.errors == []
 
 
-# The form's text areas are a known problem at 390 px and going back up
-# (FORM_FOCUS in test_a11y.py); going down at 1366 px they show their focus.
 KEYBOARD_PAGES = ["", "sok/?q=avtal", "metoder/", "metoder/partnerskapsavtal/", "bidra/fallstudie/"]
 
 
