@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast check bench clean
+.PHONY: serve build test test-fast check bench lighthouse clean
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -27,6 +27,10 @@ check: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench.py $(or $(N),100 1000 5000)
+
+# Lighthouse (npm, run by npx) on four pages; not part of `make test`.
+lighthouse: $(VENV)/.installed
+	$(BIN)/python bench/lighthouse.py $(ARGS)
 
 # Reinstalled whenever the lock or the project metadata changes.
 $(VENV)/.installed: requirements.lock pyproject.toml

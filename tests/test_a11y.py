@@ -95,6 +95,8 @@ STOP = """() => {
   return {
     name: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} “${(el.getAttribute('aria-label') || el.textContent || el.value || '').trim().slice(0, 40)}”`,
     type: el.type || '', rect: box(el), region: box(target), fixed,
+    // A link that wraps has a box per line, and its ring goes round each.
+    lines: [...el.getClientRects()].map((r) => [r.left, r.top, r.width, r.height]),
     // 1 + the index of a summary whose details are closed, else 0.
     closedDetails: el.matches('details:not([open]) > summary') ? [...document.querySelectorAll('summary')].indexOf(el) + 1 : 0,
     inHeader: !!el.closest('.md-header'),
@@ -187,11 +189,16 @@ def tab_stops(page, lab=None, key="Tab", limit=400):
 def invisible(stop) -> bool:
     """Fewer pixels change at 3:1 than a 1 px line round the control has,
     counting only the line's part inside the window (a tall textarea may end
-    below it)."""
-    x, y, w, h = stop["rect"]
-    top, bottom = max(y, 0), min(y + h, stop["vh"])
-    left, right = max(x, 0), min(x + w, stop["vw"])
-    line = (2 * max(0, bottom - top) + (right - left) * ((y >= 0) + (y + h <= stop["vh"])))
+    below it). A link that wraps is a box per line, and its ring goes round
+    them together: round each box, less the edges two lines share."""
+    line, above = 0, None
+    for x, y, w, h in sorted(stop.get("lines") or [stop["rect"]], key=lambda r: r[1]):
+        top, bottom = max(y, 0), min(y + h, stop["vh"])
+        left, right = max(x, 0), min(x + w, stop["vw"])
+        line += 2 * max(0, bottom - top) + max(0, right - left) * ((y >= 0) + (y + h <= stop["vh"]))
+        if above:
+            line -= 2 * max(0, min(right, above[1]) - max(left, above[0]))
+        above = (left, right)
     return stop["diff"] is None or stop["diff"]["strong"] < line
 
 
