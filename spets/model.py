@@ -485,7 +485,7 @@ TOOL = Kind(
         _f("content", Text(30000, markdown=True), "Verktyget",
            "Själva verktyget: frågorna, punkterna eller mallen, färdigt att använda. Markdown."),
         _f("assessment", ASSESSMENT, "Självskattning",
-           "Valfritt, för en självskattning: skalans nivåer och områdena, så att sidan kan visa "
+           "För en självskattning: skalans nivåer och områdena, så att verktygets sida kan visa "
            "tabellerna och ett formulär som parterna fyller i och jämför.", False),
         _f("file", Path(), "Fil att ladda ner",
            "Valfri fil under docs/filer/, t.ex. filer/mall.docx.", False),
