@@ -10,7 +10,7 @@ const SIDE_NAMES = { larosatet: "Lärosätet", partnern: "Partnern" };
 const FILE_VERSION = 1;
 const SVG_NS = "http://www.w3.org/2000/svg";
 
-const number = (v) => v.toLocaleString("sv-SE", { maximumFractionDigits: 1 });
+const number = (v) => v.toLocaleString("sv-SE", { maximumFractionDigits: 2 });
 
 /** The answers in the form: one record per area. */
 function read(areas) {
@@ -37,8 +37,11 @@ export function weakest(rows, top) {
   const wide = gaps.length ? Math.max(...gaps.map((r) => r.gap)) : 0;
   return rows.flatMap((r, i) => {
     const reasons = [];
-    if (r.level !== null && r.level === low && low < top) reasons.push(`lägst nivå, ${number(r.level)}`);
-    if (r.gap !== null && wide > 0 && r.gap === wide) reasons.push(`störst skillnad, ${number(r.gap)}`);
+    if (r.level !== null && r.level === low && low < top) {
+      const sides = SIDES.filter((s) => r[s] !== null).map((s) => `${SIDE_NAMES[s].toLowerCase()} ${number(r[s])}`);
+      reasons.push(`lägst nivå, ${sides.join(" och ")}`);
+    }
+    if (r.gap !== null && wide > 0 && r.gap === wide) reasons.push(`störst skillnad, ${number(r.gap)} steg`);
     return reasons.length ? [{ index: i, name: r.name, reasons }] : [];
   });
 }
