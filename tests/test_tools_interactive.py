@@ -268,3 +268,66 @@ def test_focus_is_visible_on_every_control(page, lab):
     assert [(s["name"], [round(v) for v in s["rect"]]) for s in stops
             if hidden(s) and not covers_window(s)] == []
     assert page.errors == []
+
+
+# ------------------------------------------------------------ checklists
+
+CHECKLIST = "verktyg/avtalschecklista/"
+CHECK_LINES = [line.split("☐", 1)[1].strip() for line in
+               yaml.safe_load((REPO / "tools/avtalschecklista.yml").read_text(encoding="utf-8"))["content"].splitlines()
+               if line.lstrip().startswith("- ☐")]
+
+
+def test_a_checklist_is_ticked_by_keyboard_and_printed_with_its_ticks(browser, site):
+    url, _ = site
+    ctx = browser.new_context(viewport=PHONE)
+    p = ctx.new_page()
+    p.errors = watch(p)
+    p.goto(url + CHECKLIST, wait_until="networkidle")
+    boxes = p.locator(".spets-tool-content input[type=checkbox]")
+    assert boxes.count() == len(CHECK_LINES) >= 20
+    # Each box is named by its line, which no longer starts with ☐.
+    label = p.locator(".spets-tool-content li.spets-check--live > label").nth(1).inner_text()
+    assert label.startswith(CHECK_LINES[1].split()[0]) and "☐" not in label
+    tab_to(p, "#" + boxes.nth(1).get_attribute("id"))
+    p.keyboard.press("Space")
+    assert boxes.nth(1).is_checked() and not boxes.nth(0).is_checked()
+    printed = pdf_text(p)
+    second, first = (" ".join(CHECK_LINES[i].split()[:4]) for i in (1, 0))
+    assert f"☑ {second}" in printed and f"☐ {first}" in printed
+    assert printed.count("☑") == 1 and "Bocka av" not in printed
+    assert p.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert p.errors == []
+    ctx.close()
+    # Without JavaScript the lines stay as written, each with its ☐.
+    ctx = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    p = ctx.new_page()
+    p.goto(url + CHECKLIST)
+    assert p.locator(".spets-tool-content input[type=checkbox]").count() == 0
+    assert p.locator(".spets-tool-content li").filter(has_text="☐").count() == len(CHECK_LINES)
+    ctx.close()
+
+
+@pytest.mark.parametrize("context", [PHONE, DESKTOP], ids=["390", "1366"])
+def test_a_checklist_has_no_axe_violations_and_visible_focus(browser, site, lab, context):
+    from axe_playwright_python.sync_playwright import Axe
+
+    url, _ = site
+    ctx = browser.new_context(viewport=context)
+    p = ctx.new_page()
+    p.goto(url + CHECKLIST, wait_until="networkidle")
+    p.locator(".spets-tool-content input[type=checkbox]").nth(2).check()
+    # The content's own table has an empty first heading cell: test_a11y's xfail, not this page's.
+    options = {"rules": {"empty-table-header": {"enabled": False}}, "resultTypes": ["violations"]}
+    assert sorted(v["id"] for v in Axe().run(p, options=options).response["violations"]) == []
+    # The whole label is the target: at least 24 px each way, the box itself at least 16.
+    sizes = p.evaluate("""() => [...document.querySelectorAll('li.spets-check--live > label')].map((l) => {
+      const r = l.getBoundingClientRect(), b = l.querySelector('input').getBoundingClientRect();
+      return [r.width, r.height, b.width, b.height]; })""")
+    assert [s for s in sizes if min(s[:2]) < 24 or min(s[2:]) < 16] == []
+    p.evaluate("document.querySelector('.md-skip').focus(); document.activeElement.blur(); scrollTo(0, 0)")
+    stops = [s for s in tab_stops(p, lab) if not s["closedDrawer"]]
+    assert sum(s["type"] == "checkbox" for s in stops) == len(CHECK_LINES)
+    assert [s["name"] for s in stops if invisible(s)] == []
+    assert [(s["name"], [round(v) for v in s["rect"]]) for s in stops if hidden(s)] == []
+    ctx.close()
