@@ -52,6 +52,8 @@ def page(browser, site, request):
     ctx = browser.new_context(viewport=getattr(request, "param", PHONE), accept_downloads=True)
     p = ctx.new_page()
     p.errors = watch(p)
+    # Catch file choosers from the start, not only once the test waits for one.
+    p.on("filechooser", lambda chooser: None)
     p.goto(site[0] + PATH, wait_until="networkidle")
     p.locator(".spets-assess").wait_for(state="visible")
     yield p
