@@ -324,7 +324,7 @@ class Assessment(FieldType):
     def describe(self) -> str:
         return ("objekt med levels (nivåerna: name och description), half_steps (true om mellanlägen "
                 "som 1,5 är tillåtna) och areas (områdena: name, levels med en text per nivå, methods "
-                "med id:n från metoder)")
+                "med id:n från metoder); i CSV-filen en cell med hela objektet som JSON")
 
     def example(self, name: str, today: dt.date) -> str:
         return (f"{name}:\n  levels:\n    - name: \"\"\n      description: \"\"\n"
