@@ -100,6 +100,18 @@ function chart(rows, levels, width) {
   return svg;
 }
 
+/** An area's name that would run into its gap is shortened with "…" (the
+ * table under the chart has it whole). Measured once the chart is on the page. */
+function fitNames(box, width) {
+  for (const g of box.querySelectorAll(".spets-assess__row")) {
+    const name = g.querySelector(".spets-assess__area-name"), gap = g.querySelector(".spets-assess__gap");
+    const room = width - (gap.textContent ? gap.getComputedTextLength() + 12 : 0);
+    const full = name.textContent;
+    let keep = full.length;
+    while (keep > 1 && name.getComputedTextLength() > room) name.textContent = full.slice(0, --keep).trimEnd() + "…";
+  }
+}
+
 function legend(levels) {
   const swatch = (side) => el("svg:svg", { width: 28, height: 14, "aria-hidden": "true", class: "spets-assess__swatch" },
     el("svg:rect", { x: 0, y: 0, width: 28, height: 14, class: `spets-assess__bar spets-assess__bar--${side}` }));
@@ -138,7 +150,9 @@ function init(root) {
     tool.classList.toggle("is-filled", filled);
     const name = nameInput.value.trim();
     root.querySelector(".spets-assess__for").textContent = name ? `: ${name}` : "";
-    box.replaceChildren(chart(rows, levels, Math.max(280, Math.floor(box.clientWidth || 600))));
+    const width = Math.max(280, Math.floor(box.clientWidth || 600));
+    box.replaceChildren(chart(rows, levels, width));
+    fitNames(box, width);
     const cell = (v) => el("td", {}, v === null ? "–" : number(v));
     tbody.replaceChildren(...rows.map((r) => el("tr", {}, el("td", {}, r.name), cell(r.larosatet), cell(r.partnern),
       cell(r.gap), cell(r.mal))));
