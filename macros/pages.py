@@ -78,6 +78,16 @@ def macros(plugin, env) -> dict:
         """The lifecycle as a picture whose phases link to their pages."""
         return renderer.lifecycle_figure(here())
 
+    def what_works() -> Markup:
+        """The success factors ranked by how many cases show them, each with
+        the cases and their sentences (docs/vad-fungerar.md)."""
+        return renderer.what_works(here())
+
+    def partnership_overview() -> Markup:
+        """Lärosäte × partner sector as a picture with linked cells, and the
+        same numbers as a table."""
+        return renderer.partnership_overview(here())
+
     def link(kind: str, id_: str, text: str = "") -> Markup:
         """A link to one entry, vocabulary item or glossary term:
         link('method', 'handlingsplan'). The link text is the entry's title
@@ -111,4 +121,5 @@ def macros(plugin, env) -> dict:
             email=env.conf.extra.get("editorial_email", "")))
 
     return {f.__name__: f for f in (count, listing, search_page, newest, vocabulary, lifecycle,
-                                    lifecycle_figure, glossary, link, repository, contribution_form)}
+                                    lifecycle_figure, glossary, link, repository, contribution_form,
+                                    what_works, partnership_overview)}

@@ -18,7 +18,7 @@ from pathlib import Path as FsPath
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import model as m
-from .load import PLAIN_NAME, Document, find_files, load_file, position, stray_files
+from .load import PLAIN_NAME, Document, find_files, load_file, position, read_content, stray_files
 from .problems import Problem, summary
 
 NULL = "tag:yaml.org,2002:null"
@@ -76,11 +76,10 @@ def _collect_ids(files, vocabularies: list[Document]) -> dict[str, set[str]]:
         if doc:
             ids[kind] |= {k.value for k, _ in doc.node.value}
         else:  # not loadable as YAML: take the top-level keys as written
-            try:
-                text = path.read_bytes().decode("utf-8", "replace")
-            except OSError:  # already reported by load_file
+            data = read_content(path)
+            if isinstance(data, str):  # unreadable: already reported by load_file
                 continue
-            ids[kind] |= set(re.findall(r"^([a-z0-9-]+):", text, re.M))
+            ids[kind] |= set(re.findall(r"^([a-z0-9-]+):", data.decode("utf-8", "replace"), re.M))
     return ids
 
 

@@ -17,7 +17,9 @@ would be skipped (a .txt, a subfolder) are named too, so nothing vanishes.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -144,8 +146,8 @@ def find_files(root: Path) -> list[tuple[str, Path]]:
     for kind in ENTRY_KINDS:
         folder = root / kind.folder
         if folder.is_dir():
-            found += [(kind.name, p) for p in _children(folder)
-                      if p.is_file() and p.suffix in YAML_SUFFIXES]
+            found += [(kind.name, Path(e.path)) for e in _children(folder)
+                      if e.is_file() and os.path.splitext(e.name)[1] in YAML_SUFFIXES]
     for vocab in VOCABULARIES:
         found.append((vocab.name, root / "taxonomy" / vocab.file))
     return found
@@ -156,34 +158,73 @@ def stray_files(root: Path) -> list[Problem]:
     as .txt or .YML, or put in a subfolder, must not vanish without a word."""
     problems = []
     vocab_files = [v.file for v in VOCABULARIES]
-    folders = [(root / k.folder, lambda p: p.suffix in YAML_SUFFIXES, "") for k in ENTRY_KINDS]
-    folders.append((root / "taxonomy", lambda p: p.name in vocab_files,
+    folders = [(root / k.folder, lambda name: os.path.splitext(name)[1] in YAML_SUFFIXES, "")
+               for k in ENTRY_KINDS]
+    folders.append((root / "taxonomy", lambda name: name in vocab_files,
                     "; i taxonomy/ läses bara " + ", ".join(vocab_files)))
     for folder, wanted, hint in folders:
         if folder.exists() and not folder.is_dir():
             problems.append(Problem(folder.name, 1, 1, "", f"{folder.name} ska vara en mapp, inte en fil"))
         if not folder.is_dir():
             continue
-        for p in _children(folder):
-            if p.name.startswith("."):
+        for e in _children(folder):
+            if e.name.startswith("."):
                 continue
-            is_dir = p.is_dir()
-            if not is_dir and not p.is_file():  # a broken link, a pipe …
+            is_dir = e.is_dir()
+            if not is_dir and not e.is_file():  # a broken link, a pipe …
                 message = "filen läses inte: den är ingen vanlig fil"
             elif is_dir:
                 message = f"undermappar läses inte: lägg filerna direkt i {folder.name}/"
-            elif not wanted(p):
+            elif not wanted(e.name):
                 message = "filen läses inte: innehållsfiler ska sluta på .yml" + hint
             else:
                 continue
-            problems.append(Problem(p.relative_to(root).as_posix(), 1, 1, "", message))
+            problems.append(Problem(f"{folder.relative_to(root).as_posix()}/{e.name}", 1, 1, "", message))
     return problems
 
 
-def _children(folder: Path) -> list[Path]:
-    """What is in a folder, by name: the order sorting the paths gives, without
-    pathlib's slow comparisons of whole paths."""
-    return sorted(folder.iterdir(), key=lambda p: p.name)
+def _children(folder: Path) -> list[os.DirEntry]:
+    """What is in a folder, by name. Directory entries know their own type
+    (d_type), so telling files from folders costs no stat() per file: at
+    5,000 files that was a third of `spets check`'s system time."""
+    with os.scandir(folder) as entries:
+        return sorted(entries, key=lambda e: e.name)
+
+
+# O_NOFOLLOW refuses a symbolic link where the file should be, in the same
+# call that opens it; O_NONBLOCK keeps a named pipe from hanging the check.
+# Windows has neither, and is checked with is_symlink() instead.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def read_content(path: Path) -> bytes | str:
+    """The file's bytes, or why it cannot be read (a sentence in Swedish)."""
+    if not hasattr(os, "O_NOFOLLOW") and path.is_symlink():
+        return _SYMLINK
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except FileNotFoundError:
+        return "filen saknas"
+    except OSError as e:
+        return _SYMLINK if path.is_symlink() else f"filen kan inte läsas ({e.strerror})"
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return "filen saknas" if stat.S_ISDIR(info.st_mode) else "filen läses inte: den är ingen vanlig fil"
+        if info.st_size > MAX_FILE_BYTES:
+            return f"filen är för stor ({info.st_size // 1024} kB; högst {MAX_FILE_BYTES // 1024} kB)"
+        chunks, size = [], 0
+        while size <= MAX_FILE_BYTES and (chunk := os.read(fd, info.st_size + 1 - size or 65536)):
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    except OSError as e:
+        return f"filen kan inte läsas ({e.strerror})"
+    finally:
+        os.close(fd)
+
+
+_SYMLINK = "symboliska länkar läses inte: lägg in själva filen här"
 
 
 def load_file(root: Path, kind: str, path: Path) -> tuple[Document | None, list[Problem]]:
@@ -193,15 +234,11 @@ def load_file(root: Path, kind: str, path: Path) -> tuple[Document | None, list[
     def fail(line, col, message):
         return None, [Problem(rel, line, col, "", message)]
 
-    if not path.is_file():
-        return fail(1, 1, "filen saknas")
-    if path.is_symlink():  # it could point anywhere on the machine that builds
-        return fail(1, 1, "symboliska länkar läses inte: lägg in själva filen här")
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        return fail(1, 1, f"filen kan inte läsas ({e.strerror})")
-    if len(data) > MAX_FILE_BYTES:
+    # A symbolic link could point anywhere on the machine that builds.
+    data = read_content(path)
+    if isinstance(data, str):
+        return fail(1, 1, data)
+    if len(data) > MAX_FILE_BYTES:  # it grew after fstat
         return fail(1, 1, f"filen är för stor ({len(data) // 1024} kB; högst {MAX_FILE_BYTES // 1024} kB)")
     try:
         text = data.decode("utf-8-sig")

@@ -24,6 +24,10 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}, "ol": {"start"}}
 URL_SCHEMES = {"http", "https", "mailto"}
+# The one class a field's HTML may carry, set by us (_BlanksToFillIn) and
+# never by a contributor: raw HTML is off.
+FILL_IN = "spets-fill-in"
+ALLOWED_CLASSES = {"li": {FILL_IN}}
 # A table scrolls sideways in a region of its own, which keyboard users can
 # focus (and so scroll) and which says what it is; never the whole page. A
 # page may hold several tables, so each region's name also gives the table's
@@ -31,7 +35,7 @@ URL_SCHEMES = {"http", "https", "mailto"}
 TABLE_REGION = '<div class="spets-table" role="region" tabindex="0" aria-label="{label}">'
 TABLE_LABEL = "Tabell, rulla i sidled"
 _TABLE = re.compile(r"<table>.*?</table>", re.S)
-_HEADER_CELL = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
+_HEADER_CELL = re.compile(r"<th(?:\s[^>]*)?>(.*?)</th>", re.S)
 _TAG = re.compile(r"<[^>]*>")
 # Characters with a meaning in Markdown, escaped when plain text goes into a
 # Markdown line that we write (a page's title heading).
@@ -69,12 +73,36 @@ class _ImagesAsText(Treeprocessor):
                     parent[i - 1].tail = (parent[i - 1].tail or "") + text
 
 
+class _EmptyHeaderCells(Treeprocessor):
+    """A heading cell with nothing in it (the corner of a table whose rows
+    and columns both have headings) heads nothing: a screen reader would
+    announce an empty heading, so it becomes an ordinary cell."""
+
+    def run(self, root):
+        for cell in root.iter("th"):
+            if not "".join(cell.itertext()).strip():
+                cell.tag = "td"
+
+
+class _BlanksToFillIn(Treeprocessor):
+    """A list item that ends in a colon and says no more ("- Datum:") is a
+    blank to fill in on the printed sheet, where it gets a line to write on
+    (print.css)."""
+
+    def run(self, root):
+        for item in root.iter("li"):
+            if len(item) == 0 and (item.text or "").rstrip().endswith(":"):
+                item.set("class", FILL_IN)
+
+
 def _parser() -> markdown.Markdown:
     md = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(_DemoteHeadings(md), "demote", 1)
     md.treeprocessors.register(_ImagesAsText(md), "images", 1)
+    md.treeprocessors.register(_EmptyHeaderCells(md), "empty_headers", 1)
+    md.treeprocessors.register(_BlanksToFillIn(md), "blanks", 1)
     return md
 
 
@@ -100,15 +128,16 @@ def _prose(text: str) -> Markup | None:
     return Markup("&#10;".join(f"<p>{p.replace(chr(10), '&#10;')}</p>" for p in paragraphs))
 
 
-def _table_region(match: re.Match) -> str:
-    """One sanitized table in its scroll region, named by its column headings."""
-    table = match.group(0)
-    headings = (" ".join(html.unescape(_TAG.sub("", cell)).split()) for cell in _HEADER_CELL.findall(table))
-    columns = ", ".join(filter(None, headings))
-    if len(columns) > 60:
-        columns = columns[:60].rsplit(" ", 1)[0].rstrip(",") + " …"
-    label = TABLE_LABEL + (": " + columns if columns else "")
-    return TABLE_REGION.format(label=html.escape(label)) + table + "</div>"
+def table_region(table: str, name: str | None = None) -> Markup:
+    """One table (safe HTML) in its scroll region, named by `name` or else
+    by its column headings."""
+    if name is None:
+        headings = (" ".join(html.unescape(_TAG.sub("", cell)).split()) for cell in _HEADER_CELL.findall(table))
+        name = ", ".join(filter(None, headings))
+        if len(name) > 60:
+            name = name[:60].rsplit(" ", 1)[0].rstrip(",") + " …"
+    label = TABLE_LABEL + (": " + name if name else "")
+    return Markup(TABLE_REGION.format(label=html.escape(label)) + str(table) + "</div>")
 
 
 def to_html(text: str | None) -> Markup:
@@ -116,15 +145,19 @@ def to_html(text: str | None) -> Markup:
     if not text:
         return Markup("")
     prose = _prose(text)
-    if prose is not None:
-        return prose
+    return prose if prose is not None else _markdown(text)
+
+
+def _markdown(text: str) -> Markup:
+    """The full path: Python-Markdown, then nh3 (the prose fast path must
+    agree with it, tests/test_markdown_safe.py)."""
     raw = _MD.reset().convert(text)
-    clean = nh3.clean(raw, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+    clean = nh3.clean(raw, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, allowed_classes=ALLOWED_CLASSES,
                       url_schemes=URL_SCHEMES, link_rel="noopener noreferrer nofollow")
     # After nh3, which would take the wrapper off: every "<table>" left is a
     # real tag (text is escaped, a table carries no attributes, and Markdown
     # tables do not nest).
-    clean = _TABLE.sub(_table_region, clean)
+    clean = _TABLE.sub(lambda match: table_region(match.group(0)), clean)
     # One line: a newline inside <pre> becomes &#10; (the same character), and
     # elsewhere it is just whitespace. So no line of contributor HTML can ever
     # start with '#' and be taken for one of our headings (see render.stash).

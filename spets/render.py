@@ -15,14 +15,15 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import cite, codebook, facets, figures, jsonld
 from . import model as m
-from .knowledge import KnowledgeBase
-from .markdown_safe import inline_text, to_html
+from .knowledge import KnowledgeBase, sort_key
+from .markdown_safe import inline_text, table_region, to_html
 from .search import SearchPage, clean
 from .site import LICENSE_URL, SiteInfo
 
@@ -146,6 +147,7 @@ class Renderer:
         self.md = functools.lru_cache(maxsize=None)(to_html)
         self.env.filters["md"] = self.md
         self.env.filters["mdtitle"] = inline_text
+        self.env.filters["table_region"] = table_region
         # Front matter values: JSON strings are valid YAML, and the HTML escape
         # matters because MkDocs' theme templates print page meta unescaped.
         self.env.filters["yaml_text"] = lambda v: Markup(yaml_string(str(escape(v))))
@@ -242,20 +244,24 @@ class Renderer:
         """Every entry of a kind as cards, under a filter bar offering the
         values those entries have."""
         entries = self.kb.all(kind)
-        used = {key: set() for key in (f.key for f in facets.FACETS)}
+        # How many cards have each value: the counts the script would write
+        # for the whole listing, here from the start, so nothing moves then.
+        counts = {f.key: {} for f in facets.FACETS}
         for entry in entries:
             for key, ids in facets.values(self.kb, entry).items():
-                used[key].update(ids)
-        options = [(facet, [item for item in items if item[0] in used[facet.key]])
+                for id_ in ids:
+                    counts[key][id_] = counts[key].get(id_, 0) + 1
+        options = [(facet, [item for item in items if item[0] in counts[facet.key]])
                    for facet, items in facets.options(self.kb) if facet.vocabulary]
         form = self._render("filter_form.html.j2", here, mode="cards", noun=m.KINDS[kind].plural,
-                            options=[(facet, items) for facet, items in options if items])
-        return Markup(form) + self.cards(entries, here, level=2)
+                            options=[(facet, items) for facet, items in options if items],
+                            counts=counts, total=len(entries), cards=self.cards(entries, here, level=2))
+        return Markup(form)
 
     def search_form(self, here: str) -> Markup:
         """The search page: query, every filter, and room for the results."""
         return Markup(self._render("filter_form.html.j2", here, mode="search", noun="",
-                                   options=facets.options(self.kb)))
+                                   options=facets.options(self.kb), counts={}, total=0, cards=""))
 
     def vocabulary_index(self, kind: str, here: str) -> Markup:
         """Every item of a vocabulary, with how many entries use it."""
@@ -283,3 +289,85 @@ class Renderer:
         """The phases as a ring of linked boxes (figures.lifecycle)."""
         figure = figures.lifecycle([(p.name, relative(p.url, here)) for p in self.kb.all("phase")])
         return Markup(f'<figure class="spets-figure">{figure}</figure>')
+
+    # ------------------------------------------------ what works, who with whom
+
+    def what_works(self, here: str) -> Markup:
+        """The success factors ranked by the cases that show them
+        (factor_evidence), each with its meaning and every case's sentence."""
+        return Markup(self._render("what_works.md.j2", here, factors=factor_evidence(self.kb)))
+
+    def partnership_overview(self, here: str) -> Markup:
+        """Which lärosäten have cases with partners in which sectors: the
+        matrix as a picture (figures.partnerships) and the same numbers, with
+        the partners' names, as a table beside it."""
+        grid = partnership_grid(self.kb)
+        listing = relative(f"{m.CASE_STUDY.url}/", here)
+        row_key, col_key = facets.by_vocabulary("larosate").key, facets.by_vocabulary("sector").key
+        hrefs = {(r, c): f"{listing}?{urlencode({row_key: grid.rows[r].id, col_key: grid.columns[c].id})}"
+                 for r, c in grid.cells}
+        figure = figures.partnerships(
+            [(l.short_name or l.name, l.name, relative(l.url, here)) for l in grid.rows],
+            [(s.name, relative(s.url, here)) for s in grid.columns],
+            {key: (len(cases), hrefs[key]) for key, cases in grid.cells.items()})
+        return Markup(self._render("partnerships.html.j2", here, grid=grid, figure=figure, hrefs=hrefs))
+
+
+@dataclass(frozen=True)
+class FactorEvidence:
+    factor: m.Entry
+    cases: tuple  # every case that shows it: those with a sentence first, in the factor's order
+    how: dict  # case id → the factor's sentence on how that case shows it
+    larosaten: tuple  # the lärosäten of those cases
+    sectors: tuple  # their partners' sectors
+
+
+def factor_evidence(kb: KnowledgeBase) -> list[FactorEvidence]:
+    """Every success factor with the cases that show it, most cases first.
+
+    A case shows a factor when the factor's evidence has a sentence on it or
+    when the case names the factor among its success factors (both are
+    links of the knowledge base). Ties: more sentences, then more lärosäten,
+    then by name."""
+    out = []
+    for factor in kb.all("success_factor"):
+        how = {item["case"]: item["how"] for item in factor.evidence or []}
+        named = kb.linked(factor, "case_study")
+        cases = [kb.get("case_study", id_) for id_ in how] + [c for c in named if c.id not in how]
+        larosaten = {l.id: l for c in cases for l in kb.linked(c, "larosate")}
+        sectors = {s.id: s for c in cases for s in kb.linked(c, "sector")}
+        out.append(FactorEvidence(factor, tuple(cases), how,
+                                  tuple(sorted(larosaten.values(), key=sort_key)),
+                                  tuple(sorted(sectors.values(), key=sort_key))))
+    return sorted(out, key=lambda f: (-len(f.cases), -len(f.how), -len(f.larosaten), sort_key(f.factor)))
+
+
+@dataclass(frozen=True)
+class PartnershipGrid:
+    rows: list  # the lärosäten with at least one case, by short name
+    columns: list  # the partner sectors with at least one case, in the vocabulary's order
+    cells: dict  # (row, column) → the cases of that lärosäte with a partner in that sector
+    partners: dict  # row → the partners' names of the lärosäte's cases, each once, by name
+    cases: list  # the cases counted, each once
+
+
+def partnership_grid(kb: KnowledgeBase) -> PartnershipGrid:
+    """Lärosäte × partner sector, counted as the listing's filters count: a
+    case is in a cell when the lärosäte is one of its lärosäten and one of its
+    partners is in the sector (so one case can be in several cells)."""
+    cases = kb.all("case_study")
+    # By the name the picture shows, so that a reader finds a row by its label.
+    rows = sorted((l for l in kb.all("larosate") if kb.linked(l, "case_study")),
+                  key=lambda l: ((l.short_name or l.name).casefold(), l.id))
+    columns = [s for s in kb.all("sector") if kb.linked(s, "case_study")]
+    cells = {}
+    for r, l in enumerate(rows):
+        mine = [c for c in cases if l in kb.linked(c, "larosate")]
+        for col, s in enumerate(columns):
+            found = tuple(c for c in mine if s in kb.linked(c, "sector"))
+            if found:
+                cells[(r, col)] = found
+    partners = {r: sorted({p["name"] for c in cases if l in kb.linked(c, "larosate") for p in c.partners},
+                          key=str.casefold)
+                for r, l in enumerate(rows)}
+    return PartnershipGrid(rows, columns, cells, partners, cases)

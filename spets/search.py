@@ -39,8 +39,12 @@ import snowballstemmer
 INDEX_DIR = "sokindex"
 KEYWORDS = "\f"  # in a page's text file, between the text and its keywords
 CHUNK = 24_000  # bytes of JSON per word chunk (gzipped by the server to about a third)
-TITLE_BOOST = 3.0  # a word in the title counts as if the page were mostly about it
-K1, B = 1.2, 0.75  # BM25's usual constants
+TITLE_BOOST = 3.0  # a word in a title of usual length counts as if the page were mostly about it
+K1, B = 1.2, 0.75  # BM25's usual constants, for the text and (as in BM25F) for the title
+# A compound's last part, the word it is a kind of ("partnerskapsavtal" is an
+# "avtal"), counts as a word of the title when both parts are words of the
+# site: at least this many letters each, the first perhaps with a joining s.
+PART = 4
 
 # A word is a run of letters and digits; spets-search.js uses /[\p{L}\p{N}]+/u.
 WORD = re.compile(r"[^\W_]+")
@@ -241,23 +245,34 @@ def read_index(site: Path) -> list[SearchPage]:
 def _postings(docs: list[SearchPage]) -> dict[str, list[int]]:
     """Word -> [page gap, score, …] with BM25 scores of the stems (times 100, at least 1)."""
     written = [(words(d.text + " " + d.keywords), words(d.title)) for d in docs]
-    counts = [(Counter(map(_stem, body)), set(map(_stem, title))) for body, title in written]
+    bodies = [Counter(map(_stem, body)) for body, _ in written]
+    known = set().union(*bodies, *(map(_stem, title) for _, title in written))
+    counts = [(body, {_stem(w) for w in title} | _compound_parts(title, known))
+              for body, (_, title) in zip(bodies, written)]
     lengths = [sum(body.values()) for body, _ in counts]
     average = sum(lengths) / len(lengths) if lengths else 1
+    # A word in a short title says more about the page than one in a long
+    # title: the title's length counts as the text's does (BM25F).
+    title_lengths = [len(title) for _, title in written]
+    title_average = sum(title_lengths) / len(title_lengths) if title_lengths else 1
     pages_with: Counter[str] = Counter()
     for body, title in counts:
         pages_with.update(set(body) | title)
     n = len(docs)
     out: dict[str, list[int]] = {}
     last: dict[str, int] = {}
-    for page, ((body, title), length, as_written) in enumerate(zip(counts, lengths, written)):
+    for page, ((body, title), length, title_length, as_written) in enumerate(
+            zip(counts, lengths, title_lengths, written)):
         scores = {}
+        # Never less than the most any text can give (K1 + 1): a word of the
+        # title, however long the title, outweighs mentions in the text.
+        title_weight = max(K1 + 1, TITLE_BOOST * (K1 + 1) / (1 + K1 * (1 - B + B * title_length / (title_average or 1))))
         for term in set(body) | title:
             idf = math.log(1 + (n - pages_with[term] + 0.5) / (pages_with[term] + 0.5))
             tf = body.get(term, 0)
             score = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / (average or 1)))
             if term in title:
-                score += idf * TITLE_BOOST
+                score += idf * title_weight
             scores[term] = max(1, round(100 * score))
         # The words as written too, with their stem's score: while one types
         # "hållbarh", the stem ("hållbarh") begins no stem ("hållbar"), but
@@ -268,6 +283,20 @@ def _postings(docs: list[SearchPage]) -> dict[str, list[int]]:
             out.setdefault(term, []).extend((page - last.get(term, 0), scores[term]))
             last[term] = page
     return out
+
+
+def _compound_parts(title: list[str], known: set[str]) -> set[str]:
+    """The stems of the last parts of the compounds in a title: "partnerskapsavtal"
+    gives "avtal" when "partnerskap" and "avtal" are words of the site (their
+    stems in `known`). Only the last part: in Swedish it says what the whole
+    is, and it is where a word's own ending is."""
+    parts = set()
+    for word in title:
+        for i in range(PART, len(word) - PART + 1):
+            head, tail = word[:i], word[i:]
+            if _stem(tail) in known and (_stem(head) in known or (head[-1] == "s" and _stem(head[:-1]) in known)):
+                parts.add(_stem(tail))
+    return parts
 
 
 def _js_order(term: str) -> bytes:

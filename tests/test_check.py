@@ -170,6 +170,20 @@ def test_reserved_ids_trailing_newlines_and_odd_files(kb):
     assert "methods/bruten.yml:1:1: filen läses inte: den är ingen vanlig fil" in found
 
 
+def test_a_pipe_a_folder_or_a_huge_file_is_named_and_never_hangs(kb):
+    import os
+
+    from spets.load import MAX_FILE_BYTES
+    os.mkfifo(kb / "methods/ror.yml")
+    (kb / "taxonomy/sectors.yml").unlink()
+    os.mkfifo(kb / "taxonomy/sectors.yml")  # read by name: opening it must not wait for a writer
+    (kb / "tools/stor.yml").write_bytes(b"a" * (MAX_FILE_BYTES + 1))
+    found = problems(kb)
+    assert "methods/ror.yml:1:1: filen läses inte: den är ingen vanlig fil" in found
+    assert "taxonomy/sectors.yml:1:1: filen läses inte: den är ingen vanlig fil" in found
+    assert any(p.startswith("tools/stor.yml:1:1: filen är för stor") for p in found), found
+
+
 def test_every_problem_in_every_file_in_one_run(kb):
     replace(kb / "methods/styrgrupp.yml", "level: medium", "level: x")
     replace(kb / "tools/arsfragor.yml", "type: question-set", "type: y")

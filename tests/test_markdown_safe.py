@@ -13,10 +13,7 @@ from spets.check import check_root
 
 def slow(text: str) -> str:
     """to_html without the fast path."""
-    html = ms._MD.reset().convert(text)
-    clean = ms.nh3.clean(html, tags=ms.ALLOWED_TAGS, attributes=ms.ALLOWED_ATTRIBUTES,
-                         url_schemes=ms.URL_SCHEMES, link_rel="noopener noreferrer nofollow")
-    return ms._TABLE.sub(ms._table_region, clean).replace("\n", "&#10;")
+    return ms._markdown(text)
 
 
 def markdown_fields():

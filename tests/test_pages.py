@@ -21,7 +21,7 @@ from conftest import REPO, Tags
 browser_test = pytest.mark.browser
 
 GROUPS = {
-    "Kunskap": ["metoder/", "verktyg/", "fallstudier/"],
+    "Kunskap": ["vad-fungerar/", "metoder/", "verktyg/", "fallstudier/"],
     "Bläddra": ["faser/", "amnen/", "sektorer/", "larosaten/", "roller/", "framgangsfaktorer/", "begrepp/"],
     "Om": ["om-spets/", "sa-anvander-du/", "data/", "bidra/fallstudie/", "tillganglighet/",
            "kakor-och-personuppgifter/"],

@@ -255,6 +255,8 @@ def test_search_by_keyboard_only(page, base_url):
     page.wait_for_function("/träffar för ”avtal”/.test((document.querySelector('.spets-status')?.textContent || ''))")
     before = hit_count(page)
     page.keyboard.press("Tab")  # the Sök button
+    page.keyboard.press("Tab")  # the link past the filters to the results
+    assert page.evaluate("document.activeElement.textContent") == "Hoppa förbi filtren till träffarna"
     page.keyboard.press("Tab")  # the "Filter" toggle
     page.keyboard.press("Tab")  # the kinds: "Alla" …
     page.keyboard.press("ArrowDown")  # … and the next kind, Metod

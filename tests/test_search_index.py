@@ -135,3 +135,32 @@ def test_the_same_pages_give_the_same_files_and_a_change_moves_the_folder():
 def test_an_empty_site_still_gives_an_index():
     files = search.index_files([])
     assert json.loads(files["sokindex/meta.json"])["pages"] == []
+
+
+def test_the_last_part_of_a_compound_in_a_title_is_a_title_word():
+    pages = [
+        search.SearchPage("a/", "Skriv ett partnerskapsavtal", "Metod", {}, "Ett partnerskap bygger på förtroende."),
+        search.SearchPage("b/", "Något annat", "Metod", {}, "Avtal, avtal och avtal: ett avtal nämns ofta här. Rätta det."),
+        search.SearchPage("c/", "Inrätta en styrgrupp", "Metod", {}, "Det som blev fel."),
+    ]
+    words = postings(search.index_files(pages))
+    # "avtal" is a word of the site, and so is "partnerskap", with its joining s:
+    # the title's compound gives the page the word, above the page that says it four times.
+    assert words["avtal"]["a/"] > words["avtal"]["b/"]
+    # A first part shorter than a word (search.PART letters) is no compound: "in" + "rätta".
+    assert "b/" in words["rätt"] and "c/" not in words["rätt"]
+    assert search._compound_parts(["partnerskapsavtal"], {"partnerskap", "avtal"}) == {"avtal"}
+    assert search._compound_parts(["partnerskapsavtal"], {"avtal"}) == set()  # the first part is no word
+    assert search._compound_parts(["avtal", "xyzwavtal"], {"avtal"}) == set()
+
+
+def test_a_word_in_a_short_title_weighs_more_and_a_title_word_always_more_than_the_text():
+    long = "Avtal " + " ".join(f"ord{i}" for i in range(40))
+    pages = [
+        search.SearchPage("a/", "Avtal", "Sida", {}, "Text."),
+        search.SearchPage("b/", long, "Sida", {}, "Text."),
+        search.SearchPage("c/", "Annat", "Sida", {}, "avtal " * 30),
+        search.SearchPage("d/", "Mer", "Sida", {}, "Text om annat."),
+    ]
+    words = postings(search.index_files(pages))
+    assert words["avtal"]["a/"] > words["avtal"]["b/"] > words["avtal"]["c/"]

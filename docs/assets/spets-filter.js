@@ -1,6 +1,10 @@
 // Search and filters for SPETS kunskapsbank.
 //
-// Works on the forms that spets/templates/filter_form.html.j2 writes:
+// Works on the forms that spets/templates/filter_form.html.j2 writes, as
+// they are: the form, its counts and the status line are in the page as
+// built, and the form's own small script has already done what the address
+// says before the page was first drawn (the filters folded on a phone, a
+// listing's filtered-out cards hidden), so nothing here moves the page.
 //   data-spets-filter="search"  the search page: the index answers (spets-search.js);
 //   data-spets-filter="cards"   a listing page: the cards on the page are filtered.
 // The form's state is the URL (?q=avtal&amne=forankring&fas=…), so a filtered
@@ -239,7 +243,9 @@
     const texts = cards.map((card) => normalise(card.textContent));
     const noun = form.getAttribute("aria-label").replace(/^Filtrera /, "");
     const keys = Array.from(form.querySelectorAll("fieldset[data-facet]"), (fieldset) => fieldset.dataset.facet);
-    form.hidden = false;
+    // The form's script hid the cards the address filters out; from now on
+    // run() does, the same cards, so taking its style away moves nothing.
+    const first = document.getElementById("spets-filter-first");
 
     function run() {
       const { q, filters } = readState();
@@ -262,6 +268,7 @@
       status.textContent = visible === cards.length && !words.length
         ? `Visar alla ${cards.length} ${noun}.`
         : `Visar ${visible} av ${cards.length} ${noun}` + describe(q, filters) + ".";
+      if (first) first.remove();
     }
     form.elements.q.addEventListener("input", () => {
       stateToUrl(false);
@@ -286,11 +293,6 @@
   async function start() {
     stateFromUrl();
     if (askedToSearch()) form.elements.q.focus();
-    // On a phone the filters start folded, so the results come first.
-    const { filters } = readState();
-    if (matchMedia("(max-width: 44.9375em)").matches && !Object.keys(filters).length) {
-      form.querySelector(".spets-filter__toggle").open = false;
-    }
     const run = form.dataset.spetsFilter === "search" ? await setupSearch() : setupCards();
     if (!run) return;
     form.addEventListener("change", (event) => {

@@ -18,7 +18,8 @@
 // one of a longer query (`matched` of `words`; fewer if no page has that
 // many). A page's score is the sum of its words' scores (BM25, computed at build
 // time), so pages with more of the words, or with them in the title, rank
-// first.
+// first. A word of the title is also the last part of a compound in it
+// (spets/search.py): "avtal" finds "Skriv ett partnerskapsavtal" first.
 import { stem as snowball } from "./snowball/stem.js";
 
 const WORD = /[\p{L}\p{N}]+/gu; // spets/search.py: [^\W_]+

@@ -111,6 +111,16 @@ function build(ctx) {
     ctx.left.add(scope.getAttribute("data-path"));
     produce(ctx, false);
   });
+  // The browser scrolls a focused control only until some of it shows, and
+  // not clear of the sticky header: a text area would show a sliver. Bring
+  // it (and the ring round it) into view below the header; one taller than
+  // half the window, its top part with its label.
+  form.addEventListener("focusin", (e) => {
+    const box = e.target.getBoundingClientRect();
+    const header = document.querySelector(".md-header")?.getBoundingClientRect().bottom ?? 0;
+    if (box.top < header) e.target.scrollIntoView({block: "start"});
+    else if (box.bottom > innerHeight) e.target.scrollIntoView({block: box.height < innerHeight / 2 ? "end" : "start"});
+  });
   root.appendChild(form);
   root.appendChild(resultSection(ctx));
   prefill(ctx, form);
