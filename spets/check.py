@@ -214,6 +214,8 @@ class _Checker:
     def _value(self, node: Node, t, path: str):
         if isinstance(t, m.List):
             return self._list(node, t, path)
+        if isinstance(t, m.Assessment):
+            return self._assessment(node, t, path)
         if isinstance(t, m.Object):
             data = self._mapping(node, t.fields, path)
             return _INVALID if data is _INVALID or _INVALID in data.values() else data
@@ -238,6 +240,27 @@ class _Checker:
                 value = self.problem(item, f"{path}[{i + 1}]", f"{value!r} förekommer två gånger i listan")
             values.append(value)
         return _INVALID if _INVALID in values else values
+
+    def _assessment(self, node: Node, t: m.Assessment, path: str):
+        """The assessment's parts, then what its parts cannot say alone: every
+        area has one text per level, and no two areas have the same name."""
+        data = self._value(node, t.shape, path)
+        if data is _INVALID:
+            return data
+        levels = len(data["levels"])
+        names: set[str] = set()
+        areas = self._key_node(node, "areas").value
+        for i, (area, area_node) in enumerate(zip(data["areas"], areas)):
+            where = f"{path}.areas[{i + 1}]"
+            if len(area["levels"]) != levels:
+                self.problem(self._key_node(area_node, "levels"), f"{where}.levels",
+                             f"området {_quote(area['name'])} har {len(area['levels'])} texter, men skalan har "
+                             f"{levels} nivåer: skriv en text per nivå, i samma ordning som under levels")
+            if area["name"].casefold() in names:
+                self.problem(self._key_node(area_node, "name"), f"{where}.name",
+                             f"området {_quote(area['name'])} finns redan: ge varje område ett eget namn")
+            names.add(area["name"].casefold())
+        return data
 
     # ---------------------------------------------------------------- scalars
 

@@ -12,6 +12,7 @@ person reads (labels, help) is Swedish.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -305,6 +306,35 @@ class Field:
         return out
 
 
+@dataclass(frozen=True)
+class Assessment(FieldType):
+    """A self-assessment as data: the levels of its scale and, for each area,
+    one text per level and the methods that help there. The tool's page draws
+    its tables and the fillable form from it (templates/_tool.j2). One value
+    of its own, not an Object: it is one cell (JSON) in the CSV, and the
+    methods it names are advice, not methods that use the tool, so they are
+    no references between entries (knowledge.refs does not look inside).
+    check.py also checks that every area has one text per level."""
+
+    shape: Object
+
+    def schema(self, ids: Ids) -> dict:
+        return self.shape.schema(ids)
+
+    def describe(self) -> str:
+        return ("objekt med levels (nivåerna: name och description), half_steps (true om mellanlägen "
+                "som 1,5 är tillåtna) och areas (områdena: name, levels med en text per nivå, methods "
+                "med id:n från metoder); i CSV-filen en cell med hela objektet som JSON")
+
+    def example(self, name: str, today: dt.date) -> str:
+        return (f"{name}:\n  levels:\n    - name: \"\"\n      description: \"\"\n"
+                "  areas:\n    - name: \"\"\n      levels: []\n      methods: []")
+
+    def cell(self, value) -> str:
+        """The whole assessment as JSON text (UTF-8, no spaces)."""
+        return "" if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 # ------------------------------------------------------------------ the kinds
 
 
@@ -420,6 +450,29 @@ METHOD = Kind(
     ),
 )
 
+# A self-assessment's scale and areas (Assessment above); the levels are
+# numbered 1, 2, 3 … in their order.
+ASSESSMENT_LEVELS = (2, 5)
+ASSESSMENT = Assessment(Object((
+    _f("levels", List(Object((
+        _f("name", Text(40), "Nivå", "Nivåns namn, t.ex. Samarbete."),
+        _f("description", Text(400), "Beskrivning", "Vad nivån betyder, i en eller två meningar."),
+    )), min_items=ASSESSMENT_LEVELS[0], max_items=ASSESSMENT_LEVELS[1]), "Nivåer",
+       f"Skalans nivåer i ordning, från den lägsta: {ASSESSMENT_LEVELS[0]}–{ASSESSMENT_LEVELS[1]} "
+       "stycken, var och en med name och description."),
+    _f("half_steps", Bool(), "Mellanlägen",
+       "true om man får ange ett mellanläge mellan två nivåer, t.ex. 1,5.", False),
+    _f("areas", List(Object((
+        _f("name", Text(80), "Område", "Områdets namn, t.ex. Förtroende."),
+        _f("levels", List(Text(400), min_items=ASSESSMENT_LEVELS[0], max_items=ASSESSMENT_LEVELS[1]),
+           "Beskrivning per nivå", "En text per nivå, i samma ordning som nivåerna: hur området ser ut "
+           "på den nivån."),
+        _f("methods", List(Ref("method"), min_items=1, max_items=3), "Metoder som hjälper",
+           "En till tre metoder som hjälper den som vill utveckla området (id:n från methods/)."),
+    )), min_items=1, max_items=20), "Områden",
+       "Områdena som skattas, vart och ett med name, levels och methods."),
+)))
+
 TOOL = Kind(
     name="tool", label="verktyg", plural="verktyg", neuter=True,
     url="verktyg", folder="tools",
@@ -431,6 +484,9 @@ TOOL = Kind(
            "Hur och när verktyget används. Markdown."),
         _f("content", Text(30000, markdown=True), "Verktyget",
            "Själva verktyget: frågorna, punkterna eller mallen, färdigt att använda. Markdown."),
+        _f("assessment", ASSESSMENT, "Självskattning",
+           "För en självskattning: skalans nivåer och områdena, så att verktygets sida kan visa "
+           "tabellerna och ett formulär som parterna fyller i och jämför.", False),
         _f("file", Path(), "Fil att ladda ner",
            "Valfri fil under docs/filer/, t.ex. filer/mall.docx.", False),
         _f("methods", List(Ref("method")), "Metoder", "Metoder som använder verktyget (id:n från methods/).", False),
