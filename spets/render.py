@@ -87,6 +87,12 @@ def _prose(fields, data: dict):
     its summary and every Markdown field, a list's items one by one."""
     for f in fields:
         t, value = f.item_type, data.get(f.name)
+        if value and isinstance(t, m.Assessment):  # its scale and areas, as the page's tables show them
+            for level in value["levels"]:
+                yield f"{level['name']}: {level['description']}", False
+            for area in value["areas"]:
+                yield f"{area['name']}: {' '.join(area['levels'])}", False
+            continue
         if not value or not isinstance(t, m.Text) or not (t.markdown or f.name == "summary"):
             continue
         for text in value if isinstance(f.type, m.List) else [value]:

@@ -96,3 +96,16 @@ def test_an_entrys_search_record_is_its_prose_and_its_names_are_keywords(kb):
     assert "Förankring" in page.keywords and "Exempelkälla" in page.keywords
     case = render.Renderer(kb).search_page(kb.get("case_study", "liu-partner"))
     assert "Saab" in case.keywords and "Linköpings universitet" in case.keywords and "Saab" not in case.text
+
+
+def test_a_self_assessments_scale_and_areas_are_searchable_text():
+    from conftest import REPO
+    from spets.check import check_root
+    from spets.knowledge import KnowledgeBase
+
+    kb = KnowledgeBase.of(check_root(REPO).entries)
+    tool = kb.get("tool", "sjalvskattning-mognad")
+    page = render.Renderer(kb).search_page(tool)
+    area = tool.data["assessment"]["areas"][0]
+    assert area["name"] in page.text and area["levels"][-1] in page.text
+    assert tool.data["assessment"]["levels"][0]["description"] in page.text
