@@ -319,8 +319,7 @@ def test_a_checklist_has_no_axe_violations_and_visible_focus(browser, site, lab,
     p = ctx.new_page()
     p.goto(url + CHECKLIST, wait_until="networkidle")
     p.locator(".spets-tool-content input[type=checkbox]").nth(2).check()
-    # The content's own table has an empty first heading cell: test_a11y's xfail, not this page's.
-    options = {"rules": {"empty-table-header": {"enabled": False}}, "resultTypes": ["violations"]}
+    options = {"resultTypes": ["violations"]}
     assert sorted(v["id"] for v in Axe().run(p, options=options).response["violations"]) == []
     # The whole label is the target: at least 24 px each way, the box itself at least 16.
     sizes = p.evaluate("""() => [...document.querySelectorAll('li.spets-check--live > label')].map((l) => {
@@ -332,4 +331,38 @@ def test_a_checklist_has_no_axe_violations_and_visible_focus(browser, site, lab,
     assert sum(s["type"] == "checkbox" for s in stops) == len(CHECK_LINES)
     assert [s["name"] for s in stops if invisible(s)] == []
     assert [(s["name"], [round(v) for v in s["rect"]]) for s in stops if hidden(s)] == []
+    ctx.close()
+
+
+CANVAS = "verktyg/partnerskapscanvas/"
+
+
+@pytest.mark.parametrize("context", [PHONE, DESKTOP], ids=["390", "1366"])
+def test_the_canvas_is_written_in_on_the_page_and_printed_with_its_text(browser, site, lab, context):
+    from axe_playwright_python.sync_playwright import Axe
+
+    url, _ = site
+    ctx = browser.new_context(viewport=context)
+    p = ctx.new_page()
+    p.errors = watch(p)
+    p.goto(url + CANVAS, wait_until="networkidle")
+    fields = p.locator(".spets-tool-content textarea")
+    assert fields.count() == 12  # one per box, each named by the box's heading
+    names = [fields.nth(i).get_attribute("aria-label") for i in range(12)]
+    assert names[0] == "1. Varför?" and names[11] == "12. Nästa steg"
+    # By keyboard: Tab to the first box and write; then the last.
+    tab_to(p, "#" + fields.nth(0).get_attribute("id"))
+    p.keyboard.type("Vi vill lösa regionens brist på ingenjörer tillsammans.")
+    tab_to(p, "#" + fields.nth(11).get_attribute("id"))
+    p.keyboard.type("Styrgruppen träffas i mars.")
+    printed = pdf_text(p)
+    assert "Vi vill lösa regionens brist på ingenjörer tillsammans." in printed
+    assert "Styrgruppen träffas i mars." in printed and "Skriv i rutorna" not in printed
+    assert Axe().run(p, options={"resultTypes": ["violations"]}).violations_count == 0
+    assert p.evaluate("document.documentElement.scrollWidth") <= context["width"]
+    p.evaluate("document.querySelector('.md-skip').focus(); document.activeElement.blur(); scrollTo(0, 0)")
+    stops = [s for s in tab_stops(p, lab) if not s["closedDrawer"]]
+    assert sum(s["name"].startswith("textarea") for s in stops) == 12
+    assert [s["name"] for s in stops if invisible(s)] == []
+    assert p.errors == []
     ctx.close()

@@ -5,6 +5,8 @@
 // only in the page itself: nothing is stored or sent, and they are gone when
 // the page is closed. Without JavaScript the lines stay as written, with ☐.
 
+import { note } from "./note.js";
+
 const BOX = /^\s*[☐□]\s*/;
 const BLOCK = new Set(["UL", "OL", "P", "DIV", "TABLE", "BLOCKQUOTE", "PRE"]);
 
@@ -25,11 +27,8 @@ function enhance(container, index) {
     li.classList.add("spets-check", "spets-check--live");
   }
   if (!n) return;
-  const note = document.createElement("p");
-  note.className = "spets-check-note";
-  note.textContent = "Bocka av punkterna här på sidan. Bockarna kommer med när du skriver ut, " +
-    "men sparas inte: de försvinner när du stänger sidan.";
-  container.prepend(note);
+  note(container, "Bocka av punkterna här på sidan. Bockarna kommer med när du skriver ut, " +
+    "men sparas inte: de försvinner när du stänger sidan.");
 }
 
 document.querySelectorAll("[data-spets-checklist]").forEach(enhance);
