@@ -213,10 +213,17 @@ def read_content(path: Path) -> bytes | str:
             return "filen saknas" if stat.S_ISDIR(info.st_mode) else "filen läses inte: den är ingen vanlig fil"
         if info.st_size > MAX_FILE_BYTES:
             return f"filen är för stor ({info.st_size // 1024} kB; högst {MAX_FILE_BYTES // 1024} kB)"
-        chunks, size = [], 0
-        while size <= MAX_FILE_BYTES and (chunk := os.read(fd, info.st_size + 1 - size or 65536)):
+        # One read asks for a byte more than the file has: a shorter answer
+        # is the end of the file, with no second read to learn it. A file
+        # that grew meanwhile is read on, up to the limit.
+        chunks, size, want = [], 0, info.st_size + 1
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(fd, want)
             chunks.append(chunk)
             size += len(chunk)
+            if len(chunk) < want:
+                break
+            want = 65536
         return b"".join(chunks)
     except OSError as e:
         return f"filen kan inte läsas ({e.strerror})"
