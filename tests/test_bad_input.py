@@ -265,4 +265,6 @@ def test_no_page_carries_markup_from_content(built_fixture):
         # The filter form's own scripts and style, exactly as its template has them.
         for ours in FILTER_FORM_CODE:
             content = content.replace(ours, "")
+        # The module of a tool filled in on the page (_tool.j2), by its address only.
+        content = re.sub(r'<script type="module" src="(\.\./)*assets/verktyg/[a-z]+\.js"></script>', "", content)
         assert {tag for tag, _ in Tags(content).tags} <= CONTENT_TAGS, where

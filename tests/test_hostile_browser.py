@@ -36,9 +36,11 @@ INSPECT = """() => {
   // Our own forms (search and filters, the contribution form, the 404 page's search) are allowed.
   for (const el of content.querySelectorAll("script, iframe, img, svg, object, embed, style, form, base, meta, link"))
     // … and the pictures made from the data (spets/figures.py): an SVG of escaped names;
-    // … and the filter form's own scripts, at its end and after a listing's cards (filter_form.html.j2).
+    // … and the filter form's own scripts, at its end and after a listing's cards (filter_form.html.j2);
+    // … and the module of a tool filled in on the page, after its content or its form (_tool.j2).
     if (!el.matches("form[data-spets-filter], [data-spets-form] form, form.spets-notfound-search, figure.spets-figure > svg, " +
-                    "form[data-spets-filter] > script:last-child, form[data-spets-filter] ~ .spets-cards + script"))
+                    "form[data-spets-filter] > script:last-child, form[data-spets-filter] ~ .spets-cards + script, " +
+                    ":is(.spets-tool-content, section.spets-assess) + script[type=module][src*='assets/verktyg/']:empty"))
       bad.push("in content: " + el.outerHTML.slice(0, 80));
   for (const el of document.querySelectorAll("script")) {
     // JSON-LD is data, not code: it may quote hostile text, but must stay one JSON value.
