@@ -358,7 +358,12 @@ def test_the_canvas_is_written_in_on_the_page_and_printed_with_its_text(browser,
     printed = pdf_text(p)
     assert "Vi vill lösa regionens brist på ingenjörer tillsammans." in printed
     assert "Styrgruppen träffas i mars." in printed and "Skriv i rutorna" not in printed
-    assert Axe().run(p, options={"resultTypes": ["violations"]}).violations_count == 0
+    # Material's tooltip (.md-tooltip2) shows for whatever titled link the
+    # pointer happens to rest on once the page has scrolled; it is the theme's,
+    # drawn outside the landmarks (axe: region), and not part of the canvas.
+    found = Axe().run(p, context={"exclude": [[".md-tooltip2"]]},
+                      options={"resultTypes": ["violations"]}).response["violations"]
+    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in found] == []
     assert p.evaluate("document.documentElement.scrollWidth") <= context["width"]
     p.evaluate("document.querySelector('.md-skip').focus(); document.activeElement.blur(); scrollTo(0, 0)")
     stops = [s for s in tab_stops(p, lab) if not s["closedDrawer"]]
