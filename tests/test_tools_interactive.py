@@ -113,6 +113,18 @@ def expected_methods():
     return [set(ASSESSMENT["areas"][i]["methods"]) for i in (TRUST, RESOURCES)]
 
 
+def violations(page) -> list:
+    """What axe finds on the page, as (rule, elements). Material's tooltip
+    (.md-tooltip2) is left out: it shows for whatever titled link the pointer
+    happens to rest on after the page has scrolled, drawn by the theme outside
+    the landmarks (axe: region), and belongs to no tool."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page, context={"exclude": [[".md-tooltip2"]]},
+                      options={"resultTypes": ["violations"]}).response["violations"]
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in found]
+
+
 def pdf_text(page) -> str:
     reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
     return " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
@@ -227,14 +239,11 @@ def test_without_answers_or_javascript_the_paper_tables_remain(browser, site):
 
 @pytest.mark.parametrize("page", [PHONE, DESKTOP], indirect=True, ids=["390", "1366"])
 def test_no_axe_violations_empty_and_filled(page):
-    from axe_playwright_python.sync_playwright import Axe
-
     found = {}
     for state in ("tom", "ifylld"):
         if state == "ifylld":
             fill_by_keyboard(page)
-        result = Axe().run(page, options={"resultTypes": ["violations"]})
-        found[state] = sorted(v["id"] for v in result.response["violations"])
+        found[state] = violations(page)
     assert found == {"tom": [], "ifylld": []}
     assert page.errors == []
 
@@ -312,15 +321,12 @@ def test_a_checklist_is_ticked_by_keyboard_and_printed_with_its_ticks(browser, s
 
 @pytest.mark.parametrize("context", [PHONE, DESKTOP], ids=["390", "1366"])
 def test_a_checklist_has_no_axe_violations_and_visible_focus(browser, site, lab, context):
-    from axe_playwright_python.sync_playwright import Axe
-
     url, _ = site
     ctx = browser.new_context(viewport=context)
     p = ctx.new_page()
     p.goto(url + CHECKLIST, wait_until="networkidle")
     p.locator(".spets-tool-content input[type=checkbox]").nth(2).check()
-    options = {"resultTypes": ["violations"]}
-    assert sorted(v["id"] for v in Axe().run(p, options=options).response["violations"]) == []
+    assert violations(p) == []
     # The whole label is the target: at least 24 px each way, the box itself at least 16.
     sizes = p.evaluate("""() => [...document.querySelectorAll('li.spets-check--live > label')].map((l) => {
       const r = l.getBoundingClientRect(), b = l.querySelector('input').getBoundingClientRect();
@@ -339,8 +345,6 @@ CANVAS = "verktyg/partnerskapscanvas/"
 
 @pytest.mark.parametrize("context", [PHONE, DESKTOP], ids=["390", "1366"])
 def test_the_canvas_is_written_in_on_the_page_and_printed_with_its_text(browser, site, lab, context):
-    from axe_playwright_python.sync_playwright import Axe
-
     url, _ = site
     ctx = browser.new_context(viewport=context)
     p = ctx.new_page()
@@ -358,12 +362,7 @@ def test_the_canvas_is_written_in_on_the_page_and_printed_with_its_text(browser,
     printed = pdf_text(p)
     assert "Vi vill lösa regionens brist på ingenjörer tillsammans." in printed
     assert "Styrgruppen träffas i mars." in printed and "Skriv i rutorna" not in printed
-    # Material's tooltip (.md-tooltip2) shows for whatever titled link the
-    # pointer happens to rest on once the page has scrolled; it is the theme's,
-    # drawn outside the landmarks (axe: region), and not part of the canvas.
-    found = Axe().run(p, context={"exclude": [[".md-tooltip2"]]},
-                      options={"resultTypes": ["violations"]}).response["violations"]
-    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in found] == []
+    assert violations(p) == []
     assert p.evaluate("document.documentElement.scrollWidth") <= context["width"]
     p.evaluate("document.querySelector('.md-skip').focus(); document.activeElement.blur(); scrollTo(0, 0)")
     stops = [s for s in tab_stops(p, lab) if not s["closedDrawer"]]
