@@ -366,14 +366,12 @@ def partnership_grid(kb: KnowledgeBase) -> PartnershipGrid:
     rows = sorted((l for l in kb.all("larosate") if kb.linked(l, "case_study")),
                   key=lambda l: ((l.short_name or l.name).casefold(), l.id))
     columns = [s for s in kb.all("sector") if kb.linked(s, "case_study")]
-    cells = {}
+    cells, partners = {}, {}
     for r, l in enumerate(rows):
-        mine = [c for c in cases if l in kb.linked(c, "larosate")]
+        mine = kb.linked(l, "case_study")
         for col, s in enumerate(columns):
             found = tuple(c for c in mine if s in kb.linked(c, "sector"))
             if found:
                 cells[(r, col)] = found
-    partners = {r: sorted({p["name"] for c in cases if l in kb.linked(c, "larosate") for p in c.partners},
-                          key=str.casefold)
-                for r, l in enumerate(rows)}
+        partners[r] = sorted({p["name"] for c in mine for p in c.partners}, key=str.casefold)
     return PartnershipGrid(rows, columns, cells, partners, cases)

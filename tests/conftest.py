@@ -71,6 +71,18 @@ def built_fixture(tmp_path_factory) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory):
+    """The repository's own site, built once from a copy and served over
+    HTTP for the whole run, read-only: (url, site folder)."""
+    root = copy_repo(tmp_path_factory.mktemp("repo-site"))
+    r = mkdocs_build(root)
+    assert r.returncode == 0, r.stdout + r.stderr
+    url, server = serve(root / "site")
+    yield url, root / "site"
+    server.shutdown()
+
+
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env)

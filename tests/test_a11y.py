@@ -22,7 +22,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
-from conftest import copy_repo, mkdocs_build, serve, watch
+from conftest import watch
 from spets.markdown_safe import TABLE_LABEL, to_html
 
 browser_test = pytest.mark.browser
@@ -35,14 +35,9 @@ MM = 72 / 25.4  # PDF points in a millimetre
 # ------------------------------------------------------------------ sites
 
 @pytest.fixture(scope="module")
-def real_url(tmp_path_factory):
-    """The repository's own site, built and served (its tools have tables)."""
-    root = copy_repo(tmp_path_factory.mktemp("a11y"))
-    r = mkdocs_build(root)
-    assert r.returncode == 0, r.stdout + r.stderr
-    url, server = serve(root / "site")
-    yield url, root / "site"
-    server.shutdown()
+def real_url(repo_site):
+    """The repository's own site (its tools have tables): (url, site folder)."""
+    return repo_site
 
 
 def entry_pages(site, folder: str) -> list[str]:

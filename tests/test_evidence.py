@@ -26,7 +26,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from conftest import REPO, Tags, copy_repo, mkdocs_build, need_chromium, serve
+from conftest import REPO, Tags, need_chromium
 
 # Every test here reads a site built from the repository (conftest's markers
 # see only the fixtures it names, not this module's own `site`).
@@ -68,11 +68,8 @@ def cell_counts() -> dict[tuple[str, str], int]:
 # ------------------------------------------------------------ the built site
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    root = copy_repo(tmp_path_factory.mktemp("evidence"))
-    r = mkdocs_build(root)
-    assert r.returncode == 0, r.stdout + r.stderr
-    return root / "site"
+def site(repo_site) -> Path:
+    return repo_site[1]
 
 
 def article(site: Path, path: str) -> str:
@@ -235,12 +232,10 @@ def test_the_start_page_has_a_card_for_each_reader_and_both_pictures(site):
 # ---------------------------------------------------------------- in a browser
 
 @pytest.fixture(scope="module")
-def desktop(site, browser):
-    url, server = serve(site)
+def desktop(repo_site, browser):
     ctx = browser.new_context(viewport=DESKTOP)
-    yield url, ctx
+    yield repo_site[0], ctx
     ctx.close()
-    server.shutdown()
 
 
 def first_case_on_vad_fungerar() -> tuple[str, str]:

@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from conftest import BIN, as_json, copy_fixture, copy_repo, mkdocs_build, need_chromium, run, serve, spets, watch
+from conftest import BIN, as_json, copy_fixture, copy_repo, need_chromium, run, spets, watch
 
 need_chromium()
 pytestmark = pytest.mark.browser
@@ -36,15 +36,10 @@ YEAR = TODAY.year
 
 
 @pytest.fixture(scope="module")
-def repo_url(tmp_path_factory):
+def repo_url(repo_site):
     """The site built from a copy of this repository (its vocabularies, its
     case studies as the ids taken), served over HTTP."""
-    root = copy_repo(tmp_path_factory.mktemp("webbplats"))
-    r = mkdocs_build(root)
-    assert r.returncode == 0, r.stdout + r.stderr
-    url, server = serve(root / "site")
-    yield url
-    server.shutdown()
+    return repo_site[0]
 
 
 def open_form(browser, url):

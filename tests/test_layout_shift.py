@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import copy_repo, mkdocs_build, need_chromium, serve, watch
+from conftest import need_chromium, watch
 
 need_chromium()
 pytestmark = pytest.mark.browser
@@ -40,14 +40,9 @@ new PerformanceObserver((list) => {
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
+def site_url(repo_site):
     """The site built from a copy of this repository, served over HTTP."""
-    root = copy_repo(tmp_path_factory.mktemp("cls"))
-    r = mkdocs_build(root)
-    assert r.returncode == 0, r.stdout + r.stderr
-    url, server = serve(root / "site")
-    yield url
-    server.shutdown()
+    return repo_site[0]
 
 
 def layout_shift(browser, url: str, width: int) -> tuple[float, list]:

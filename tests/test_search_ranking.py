@@ -9,20 +9,15 @@ import re
 
 import pytest
 
-from conftest import copy_repo, mkdocs_build, need_chromium, serve, watch
+from conftest import need_chromium, watch
 
 need_chromium()
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    root = copy_repo(tmp_path_factory.mktemp("rank"))
-    r = mkdocs_build(root)
-    assert r.returncode == 0, r.stdout + r.stderr
-    url, server = serve(root / "site")
-    yield url
-    server.shutdown()
+def site_url(repo_site):
+    return repo_site[0]
 
 
 @pytest.fixture

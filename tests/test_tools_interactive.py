@@ -14,7 +14,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from conftest import REPO, copy_repo, mkdocs_build, need_chromium, serve, watch
+from conftest import REPO, need_chromium, watch
 from test_a11y import hidden, invisible, tab_stops
 
 need_chromium()
@@ -38,13 +38,8 @@ LAROSATET[RESOURCES], PARTNERN[RESOURCES] = 1.0, 1.5
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    root = copy_repo(tmp_path_factory.mktemp("verktyg"))
-    r = mkdocs_build(root)
-    assert r.returncode == 0, r.stdout + r.stderr
-    url, server = serve(root / "site")
-    yield url, root / "site"
-    server.shutdown()
+def site(repo_site):
+    return repo_site
 
 
 @pytest.fixture
