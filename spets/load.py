@@ -94,33 +94,42 @@ class _Loader(Composer, Resolver, _Parser):
             self._depth -= 1
 
 
-class _TooDeep(Exception):
-    pass
-
-
 class _FastLoader(_Parser, Resolver):
     """libyaml's own composer, written in C: nearly twice as fast as PyYAML's
     Python one, and composing is the largest part of `spets check`. It cannot
     refuse an alias (it makes the alias a second reference to the anchored
     node), so it is only used on text without '&', where no anchor can exist
-    and any alias is an error. Any error at all, or nesting past MAX_DEPTH, and
-    the file is composed again by _Loader, so every refusal, message and
-    position stays the one _Loader gives. Nothing is constructed here either."""
+    and any alias is an error. Any error at all, or nesting past MAX_DEPTH
+    (measured on the finished tree), and the file is composed again by
+    _Loader, so every refusal, message and position stays the one _Loader
+    gives. libyaml itself refuses nesting past 1,000 levels, so the C
+    composer's recursion stays shallow. Nothing is constructed here either."""
 
     def __init__(self, stream):
         _Parser.__init__(self, stream)
         Resolver.__init__(self)
-        self._depth = 0
 
-    # The C composer calls these around every node it composes; we use no path
-    # resolvers, so they only count the depth, and stop before it recurses further.
+    # The C composer calls these around every node; we use no path resolvers.
     def descend_resolver(self, parent, index):
-        self._depth += 1
-        if self._depth > MAX_DEPTH:
-            raise _TooDeep
+        pass
 
     def ascend_resolver(self):
-        self._depth -= 1
+        pass
+
+    # Called for every node too. The same answer as Resolver.resolve, without
+    # its loop for the text that no implicit tag can match: text quoted, or
+    # starting with a character none of the tag patterns starts with.
+    _FIRST_CHARS = frozenset(k for k in Resolver.yaml_implicit_resolvers if k)
+
+    def resolve(self, kind, value, implicit):
+        if kind is ScalarNode:
+            if not implicit[0] or (value and value[0] not in self._FIRST_CHARS):
+                return self.DEFAULT_SCALAR_TAG
+        elif kind is SequenceNode:
+            return self.DEFAULT_SEQUENCE_TAG
+        elif kind is MappingNode:
+            return self.DEFAULT_MAPPING_TAG
+        return super().resolve(kind, value, implicit)
 
 
 def _compose(text: str) -> Node | None:
@@ -128,8 +137,10 @@ def _compose(text: str) -> Node | None:
     if _HAS_LIBYAML and "&" not in text:
         fast = _FastLoader(text)
         try:
-            return fast.get_single_node()
-        except (yaml.YAMLError, _TooDeep):
+            node = fast.get_single_node()
+            if node is None or not _deeper_than(node, MAX_DEPTH):
+                return node
+        except yaml.YAMLError:
             pass  # composed again below, for _Loader's message and position
         finally:
             fast.dispose()
@@ -138,6 +149,24 @@ def _compose(text: str) -> Node | None:
         return loader.get_single_node()
     finally:
         loader.dispose()
+
+
+def _deeper_than(node: Node, limit: int) -> bool:
+    """Whether a path from the top holds more than `limit` nodes, counted as
+    _Loader counts them (the top is 1, a key or value one more than its parent)."""
+    stack = [(node, 1)]
+    while stack:
+        n, depth = stack.pop()
+        if n.__class__ is MappingNode:
+            children = [c for pair in n.value for c in pair]
+        elif n.__class__ is SequenceNode:
+            children = n.value
+        else:
+            continue
+        if children and depth >= limit:
+            return True
+        stack.extend((c, depth + 1) for c in children if c.__class__ is not ScalarNode)
+    return False
 
 
 def find_files(root: Path) -> list[tuple[str, Path]]:
@@ -430,39 +459,44 @@ def _field_at(lines: list[str], line: int) -> str:
 def _inspect(node: Node):
     """Yield (line, col, field, message) for tags and keys a content file may not use."""
     # Most nodes are scalars with a standard tag, which have nothing to report:
-    # only the other nodes go on the stack, each with its parent's field and
-    # its own key or index, and a field is only spelled out for those.
-    stack = [(node, "", None)]
+    # only the other nodes go on the stack, each with where it is (its parent's
+    # place and its own key or index), and a field is only spelled out for a problem.
+    stack: list[tuple[Node, tuple | None]] = [(node, None)]
     while stack:
-        n, parent, step = stack.pop()
-        path = _field(parent, step)
+        n, where = stack.pop()
         if n.tag not in STANDARD_TAGS:
-            yield (*position(n), path, _tag_message(n.tag))
+            yield (*position(n), _field(where), _tag_message(n.tag))
             continue
-        if isinstance(n, MappingNode):
-            seen: dict[str, int] = {}
+        if n.__class__ is MappingNode:
+            seen: dict[str, Node] = {}
             for key, value in n.value:
-                if not isinstance(key, ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
-                    yield (*position(key), path, "nycklar måste vara enkla namn")
+                if key.__class__ is not ScalarNode or key.tag == _MERGE:
+                    yield (*position(key), _field(where), "nycklar måste vara enkla namn")
                     continue
+                name = key.value
                 if key.tag not in STANDARD_TAGS:
-                    yield (*position(key), _field(path, key.value), _tag_message(key.tag))
-                elif key.value in seen:
-                    yield (*position(key), _field(path, key.value), f"nyckeln {key.value!r} förekommer två gånger "
-                                                                     f"(första gången på rad {seen[key.value]})")
+                    yield (*position(key), _field((where, name)), _tag_message(key.tag))
+                elif name in seen:
+                    yield (*position(key), _field((where, name)), f"nyckeln {name!r} förekommer två gånger "
+                                                                 f"(första gången på rad {position(seen[name])[0]})")
                 else:
-                    seen[key.value] = key.start_mark.line + 1
-                if not isinstance(value, ScalarNode) or value.tag not in STANDARD_TAGS:
-                    stack.append((value, path, key.value))
-        elif isinstance(n, SequenceNode):
-            stack.extend((item, path, i) for i, item in enumerate(n.value)
-                         if not isinstance(item, ScalarNode) or item.tag not in STANDARD_TAGS)
+                    seen[name] = key
+                if value.__class__ is not ScalarNode or value.tag not in STANDARD_TAGS:
+                    stack.append((value, (where, name)))
+        elif n.__class__ is SequenceNode:
+            stack.extend((item, (where, i)) for i, item in enumerate(n.value)
+                         if item.__class__ is not ScalarNode or item.tag not in STANDARD_TAGS)
 
 
-def _field(path: str, step: str | int | None) -> str:
-    """The field of a node under `path` at key or index `step` (None: at path itself)."""
-    if step is None:
-        return path
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _field(where: tuple | None) -> str:
+    """The field of a place: None is the top, (parent, key or index) is below it."""
+    if where is None:
+        return ""
+    parent, step = where
+    path = _field(parent)
     if isinstance(step, int):
         return f"{path}[{step + 1}]"
     if not PLAIN_NAME.fullmatch(step):  # check.py names odd keys; here the parent will do

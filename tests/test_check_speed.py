@@ -72,6 +72,21 @@ def test_same_tree_or_error_as_python_composer(path):
         assert outcome(fast_compose, text) == expected  # also where '&' sent _compose the slow way
 
 
+# A plain value of every kind the implicit tags know, and some that look like them.
+IMPLICIT = ["yes", "No", "ON", "off", "y", "n", "true", "False", "~", "null", "Null", "", "0", "-1", "+2",
+            "0x1F", "0o7", "1_000", ".5", "-.inf", ".NaN", "1e3", "2017", "2017-01-01", "2017-1-1 10:00",
+            "<<", "=", "==", "x = y", "a-b", "-x", ".x", "<x", "~x", "Yes please", "tomorrow", "offer",
+            "15:30", "1:20", "sv", "Ö", "å", "2017–2020"]
+
+
+@pytest.mark.parametrize("value", IMPLICIT)
+@pytest.mark.parametrize("form", ["a: {v}\n", "a: '{v}'\n", "a: [{v}]\n", "? {v}\n: x\n", "- {v}\n"])
+def test_tags_resolve_as_in_the_python_composer(value, form):
+    # _FastLoader.resolve skips PyYAML's loop where no implicit tag can match.
+    text = form.format(v=value)
+    assert outcome(fast_compose, text) == outcome(python_compose, text)
+
+
 def nested(depth):
     return "a: " + "[" * depth + "x" + "]" * depth + "\n"
 
