@@ -223,7 +223,7 @@ class _Checker:
                 else:
                     data[f.name] = [] if isinstance(f.type, m.List) else None
                 continue
-            data[f.name] = _checks(type(f.type))(self, value, f.type, _join(path, f.name))
+            data[f.name] = _checks(type(f.type))(self, value, f.type, f"{path}.{f.name}" if path else f.name)
         return data
 
     def _value(self, node: Node, t, path: str):
@@ -233,12 +233,9 @@ class _Checker:
         data = self._mapping(node, t.fields, path)
         return _INVALID if data is _INVALID or _INVALID in data.values() else data
 
-    def _scalar(self, node: Node, t, path: str):
-        """A scalar's own check, once the node is known to be a scalar."""
-        if node.__class__ is not ScalarNode:
-            what = "en lista" if isinstance(node, SequenceNode) else "nycklar med värden"
-            return self.problem(node, path, f"ska vara ett enkelt värde, inte {what}")
-        return _scalar_check(type(t))(self, node, t, path)
+    def _not_scalar(self, node: Node, path: str):
+        what = "en lista" if isinstance(node, SequenceNode) else "nycklar med värden"
+        return self.problem(node, path, f"ska vara ett enkelt värde, inte {what}")
 
     def _list(self, node: Node, t: m.List, path: str):
         if not isinstance(node, SequenceNode):
@@ -376,17 +373,20 @@ class _Checker:
 
 
 @functools.cache
-def _scalar_check(t: type):
-    """The method that checks a scalar of model type t: _text for m.Text …"""
-    return getattr(_Checker, "_" + t.__name__.lower())
-
-
-@functools.cache
 def _checks(t: type):
     """The method that checks a node against model type t: the structures have
-    their own, every other type is a scalar (and _scalar says so first)."""
+    their own; a scalar type's is named after it (_text for m.Text …), once
+    the node is known to be a scalar."""
     structures = {m.List: _Checker._list, m.Assessment: _Checker._assessment, m.Object: _Checker._object}
-    return structures.get(t, _Checker._scalar)
+    if t in structures:
+        return structures[t]
+    check = getattr(_Checker, "_" + t.__name__.lower())
+
+    def scalar(self: _Checker, node: Node, t, path: str):
+        if node.__class__ is not ScalarNode:
+            return self._not_scalar(node, path)
+        return check(self, node, t, path)
+    return scalar
 
 
 def _join(path: str, name: str) -> str:
