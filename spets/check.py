@@ -151,6 +151,7 @@ class _Checker:
                          f"id:t {data['id']!r} är upptaget av {m.RESERVED_IDS[data['id']]} "
                          f"({self.kind.url}/{data['id']}/): välj ett annat id och filnamn")
         self._cross_field(data)
+        self._translation(data, self.doc.node, "")
         if any(v is _INVALID for v in data.values()) or self.problems:
             return []
         return [m.Entry(self.kind.name, self.doc.stem, self.doc.path, 1, data)]
@@ -167,6 +168,8 @@ class _Checker:
                              f"{m.RESERVED_IDS[key.value]} ({self.kind.url}/{key.value}/): välj ett annat id")
                 continue
             data = self._mapping(value, self.kind.fields, key.value)
+            if data is not _INVALID:
+                self._translation(data, value, key.value)
             if data is not _INVALID and not any(v is _INVALID for v in data.values()):
                 entries.append(m.Entry(self.kind.name, key.value, self.doc.path, position(key)[0], data))
         if not self.doc.node.value:
@@ -195,6 +198,33 @@ class _Checker:
             self.problem(self._key_node(node, "ended"), "ended",
                          f"slutåret {ended} har redan passerat, men status är ongoing (pågående): "
                          "ändra status till concluded eller ta bort slutåret")
+
+    def _translation(self, data: dict, node: MappingNode, path: str) -> None:
+        """Every English text translates a Swedish one: the Swedish field is
+        there, and a list has as many items in both languages."""
+        english = data.get("en")
+        if english and english is not _INVALID:
+            self._translates(english, data, self._key_node(node, "en"), _join(path, "en"), path)
+
+    def _translates(self, english: dict, swedish: dict, node: Node, path: str, sv_path: str) -> None:
+        for name, value in english.items():
+            if value is None or value == []:
+                continue
+            where, field, sv_field = self._key_node(node, name), f"{path}.{name}", _join(sv_path, name)
+            original = swedish.get(name)
+            if original is None or original == [] or original is _INVALID:
+                if original is not _INVALID:
+                    self.problem(where, field, f"det finns ingen svensk text att översätta: fältet {sv_field!r} "
+                                 f"saknas. Skriv den svenska texten först, eller ta bort {field}")
+            elif isinstance(value, dict):
+                self._translates(value, original, where, field, sv_field)
+            elif isinstance(value, list) and len(value) != len(original):
+                self.problem(where, field, f"har {len(value)} värden på engelska men {len(original)} på svenska "
+                             f"({sv_field}): översätt varje värde, i samma ordning")
+            elif isinstance(value, list):
+                for i, (item, item_node) in enumerate(zip(value, where.value)):
+                    if isinstance(item, dict):
+                        self._translates(item, original[i], item_node, f"{field}[{i + 1}]", f"{sv_field}[{i + 1}]")
 
     @staticmethod
     def _key_node(mapping: MappingNode, name: str) -> Node:

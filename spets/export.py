@@ -88,13 +88,19 @@ def columns(kind: m.Kind) -> list[str]:
     """CSV columns: 'url', then each field in model order; an object's fields
     as 'field.part' (effort.level, partners.name, sources.url)."""
     out = ["url"]
-    for f in kind.fields:
+    for f in _csv_fields(kind):
         t = f.item_type
         if isinstance(t, m.Object):
             out += [f"{f.name}.{part.name}" for part in t.fields]
         else:
             out.append(f.name)
     return out
+
+
+def _csv_fields(kind: m.Kind) -> list[m.Field]:
+    """The fields of a CSV file: the Swedish ones. The English texts (`en`)
+    are in the JSON, beside the Swedish."""
+    return [f for f in kind.fields if f.name != "en"]
 
 
 def neutralise(cell: str) -> str:
@@ -105,7 +111,7 @@ def neutralise(cell: str) -> str:
 def row(site: SiteInfo, entry: m.Entry) -> list[str]:
     """One CSV row; each field type writes its own cell, an object one cell per part."""
     out = [site.permalink(entry.url)]
-    for f in entry.kind_def.fields:
+    for f in _csv_fields(entry.kind_def):
         value = entry.data.get(f.name)
         t = f.item_type
         if isinstance(t, m.Object) and isinstance(f.type, m.List):

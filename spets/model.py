@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -286,6 +286,7 @@ class Field:
     label: str  # Swedish, shown on pages and in the form
     help: str  # Swedish, written into templates and the codebook
     required: bool = True
+    translate: bool = False  # prose with an English twin under `en` (english() below)
 
     @property
     def item_type(self):
@@ -388,9 +389,14 @@ def _f(name, type_, label, help_, required=True):
     return Field(name, type_, label, help_, required)
 
 
+def _t(name, type_, label, help_, required=True):
+    """A field of prose, translated under `en`."""
+    return Field(name, type_, label, help_, required, translate=True)
+
+
 ID = _f("id", Text(80), "Id", "Samma som filnamnet utan .yml: små bokstäver a–z, siffror och bindestreck.")
-TITLE = _f("title", Text(120), "Titel", "Kort och beskrivande titel, högst 120 tecken.")
-SUMMARY = _f("summary", Text(400), "Sammanfattning", "En eller två meningar som visas i listor och sökresultat. Ren text.")
+TITLE = _t("title", Text(120), "Titel", "Kort och beskrivande titel, högst 120 tecken.")
+SUMMARY = _t("summary", Text(400), "Sammanfattning", "En eller två meningar som visas i listor och sökresultat. Ren text.")
 SOURCE = Object((
     _f("title", Text(300), "Titel", "Källans titel eller en kort beskrivning av den."),
     _f("url", Url(), "Webbadress", "Fullständig adress som börjar med https://."),
@@ -431,18 +437,18 @@ METHOD = Kind(
     url="metoder", folder="methods",
     fields=(
         ID, TITLE, SUMMARY,
-        _f("description", Text(4000, markdown=True), "Vad", "Vad metoden går ut på. Markdown."),
-        _f("why", Text(3000, markdown=True), "Varför", "Varför metoden hjälper ett partnerskap. Markdown."),
-        _f("steps", List(Text(1500, markdown=True), min_items=3, max_items=20), "Så gör du",
+        _t("description", Text(4000, markdown=True), "Vad", "Vad metoden går ut på. Markdown."),
+        _t("why", Text(3000, markdown=True), "Varför", "Varför metoden hjälper ett partnerskap. Markdown."),
+        _t("steps", List(Text(1500, markdown=True), min_items=3, max_items=20), "Så gör du",
            "Konkreta steg i ordning, minst tre, ett listelement per steg. Markdown."),
         _f("effort", Object((
             _f("level", Choice(EFFORT_LEVELS), "Insats", "Hur stor insats metoden kräver: low, medium eller high."),
-            _f("time", Text(160), "Tidsåtgång", "Ungefärlig tidsåtgång i ord, t.ex. ”en halvdag per år”."),
+            _t("time", Text(160), "Tidsåtgång", "Ungefärlig tidsåtgång i ord, t.ex. ”en halvdag per år”."),
         )), "Insats", "Hur mycket arbete metoden kräver."),
         PHASES, TOPICS, REQUIRED_ROLES,
         _f("tools", List(Ref("tool")), "Verktyg", "Verktyg som metoden använder (id:n från tools/).", False),
         SUCCESS_FACTORS,
-        _f("considerations", Text(3000, markdown=True), "Att tänka på",
+        _t("considerations", Text(3000, markdown=True), "Att tänka på",
            "Fallgropar och sådant som är lätt att missa. Markdown."),
         _f("related", List(Ref("method")), "Relaterade metoder",
            "Andra metoder som hör ihop med denna (id:n från methods/).", False),
@@ -455,16 +461,16 @@ METHOD = Kind(
 ASSESSMENT_LEVELS = (2, 5)
 ASSESSMENT = Assessment(Object((
     _f("levels", List(Object((
-        _f("name", Text(40), "Nivå", "Nivåns namn, t.ex. Samarbete."),
-        _f("description", Text(400), "Beskrivning", "Vad nivån betyder, i en eller två meningar."),
+        _t("name", Text(40), "Nivå", "Nivåns namn, t.ex. Samarbete."),
+        _t("description", Text(400), "Beskrivning", "Vad nivån betyder, i en eller två meningar."),
     )), min_items=ASSESSMENT_LEVELS[0], max_items=ASSESSMENT_LEVELS[1]), "Nivåer",
        f"Skalans nivåer i ordning, från den lägsta: {ASSESSMENT_LEVELS[0]}–{ASSESSMENT_LEVELS[1]} "
        "stycken, var och en med name och description."),
     _f("half_steps", Bool(), "Mellanlägen",
        "true om man får ange ett mellanläge mellan två nivåer, t.ex. 1,5.", False),
     _f("areas", List(Object((
-        _f("name", Text(80), "Område", "Områdets namn, t.ex. Förtroende."),
-        _f("levels", List(Text(400), min_items=ASSESSMENT_LEVELS[0], max_items=ASSESSMENT_LEVELS[1]),
+        _t("name", Text(80), "Område", "Områdets namn, t.ex. Förtroende."),
+        _t("levels", List(Text(400), min_items=ASSESSMENT_LEVELS[0], max_items=ASSESSMENT_LEVELS[1]),
            "Beskrivning per nivå", "En text per nivå, i samma ordning som nivåerna: hur området ser ut "
            "på den nivån."),
         _f("methods", List(Ref("method"), min_items=1, max_items=3), "Metoder som hjälper",
@@ -479,10 +485,10 @@ TOOL = Kind(
     fields=(
         ID, TITLE, SUMMARY,
         _f("type", Choice(TOOL_KINDS), "Typ", "Vilken sorts verktyg: " + ", ".join(TOOL_KINDS) + "."),
-        _f("description", Text(3000, markdown=True), "Vad", "Vad verktyget är och vad det ger. Markdown."),
-        _f("how_to_use", Text(3000, markdown=True), "Så använder du verktyget",
+        _t("description", Text(3000, markdown=True), "Vad", "Vad verktyget är och vad det ger. Markdown."),
+        _t("how_to_use", Text(3000, markdown=True), "Så använder du verktyget",
            "Hur och när verktyget används. Markdown."),
-        _f("content", Text(30000, markdown=True), "Verktyget",
+        _t("content", Text(30000, markdown=True), "Verktyget",
            "Själva verktyget: frågorna, punkterna eller mallen, färdigt att använda. Markdown."),
         _f("assessment", ASSESSMENT, "Självskattning",
            "För en självskattning: skalans nivåer och områdena, så att verktygets sida kan visa "
@@ -515,12 +521,12 @@ CASE_STUDY = Kind(
         _f("status_checked", Date(), "Status kontrollerad",
            "Datum då det senast bekräftades, i en källa eller av lärosätet, att partnerskapet pågår, "
            "ÅÅÅÅ-MM-DD. Krävs för ett pågående partnerskap.", False),
-        _f("background", Text(4000, markdown=True), "Bakgrund", "Hur och varför partnerskapet kom till. Markdown."),
-        _f("activities", Text(6000, markdown=True), "Vad som gjordes",
+        _t("background", Text(4000, markdown=True), "Bakgrund", "Hur och varför partnerskapet kom till. Markdown."),
+        _t("activities", Text(6000, markdown=True), "Vad som gjordes",
            "Hur partnerskapet är organiserat och vad parterna gör tillsammans. Markdown."),
-        _f("results", Text(4000, markdown=True), "Resultat", "Vad partnerskapet har lett till. Markdown.", False),
-        _f("lessons", Text(4000, markdown=True), "Lärdomar", "Vad andra kan lära av fallet. Markdown.", False),
-        _f("challenges", Text(4000, markdown=True), "Utmaningar", "Svårigheter på vägen. Markdown.", False),
+        _t("results", Text(4000, markdown=True), "Resultat", "Vad partnerskapet har lett till. Markdown.", False),
+        _t("lessons", Text(4000, markdown=True), "Lärdomar", "Vad andra kan lära av fallet. Markdown.", False),
+        _t("challenges", Text(4000, markdown=True), "Utmaningar", "Svårigheter på vägen. Markdown.", False),
         SUCCESS_FACTORS,
         _f("methods", List(Ref("method")), "Metoder", "Metoder som fallet använde (id:n från methods/).", False),
         _f("tools", List(Ref("tool")), "Verktyg", "Verktyg som fallet använde (id:n från tools/).", False),
@@ -543,8 +549,8 @@ CASE_STUDY = Kind(
     ),
 )
 
-NAME = _f("name", Text(120), "Namn", "Namnet på svenska.")
-DESCRIPTION = _f("description", Text(2000, markdown=True), "Beskrivning", "En kort beskrivning. Markdown.")
+NAME = _t("name", Text(120), "Namn", "Namnet på svenska.")
+DESCRIPTION = _t("description", Text(2000, markdown=True), "Beskrivning", "En kort beskrivning. Markdown.")
 
 
 def _vocab(name, label, plural, url, file, neuter=False):
@@ -559,7 +565,7 @@ ROLE = _vocab("role", "roll", "roller", "roller", "roles.yml")
 # The evidence for a success factor: a case that shows it, and how, in one sentence.
 EVIDENCE = Object((
     _f("case", Ref("case_study"), "Fallstudie", "Fallstudien som visar faktorn (id från case_studies/)."),
-    _f("how", Text(300), "Hur", "En mening om hur fallet visar faktorn."),
+    _t("how", Text(300), "Hur", "En mening om hur fallet visar faktorn."),
 ))
 SUCCESS_FACTOR = Kind(
     name="success_factor", label="framgångsfaktor", plural="framgångsfaktorer", url="framgangsfaktorer",
@@ -576,18 +582,59 @@ LAROSATE = Kind(
         _f("short_name", Text(30), "Kortnamn", "Vedertagen förkortning, t.ex. KTH.", False),
         _f("website", Url(("https", "http")), "Webbplats", "Lärosätets webbplats."),
         _f("spets", Bool(), "Deltog i SPETS", "true om lärosätet var ett av de 16 i SPETS, annars false."),
-        _f("description", Text(2000, markdown=True), "Beskrivning", "Valfri kort beskrivning. Markdown.", False),
+        _t("description", Text(2000, markdown=True), "Beskrivning", "Valfri kort beskrivning. Markdown.", False),
     ),
 )
 TERM = Kind(
     name="term", label="begrepp", plural="begrepp", url="", file="glossary.yml", neuter=True,
     fields=(
-        _f("name", Text(120), "Begrepp", "Begreppet som det skrivs."),
-        _f("description", Text(2000, markdown=True), "Definition", "Vad begreppet betyder. Markdown."),
+        _t("name", Text(120), "Begrepp", "Begreppet som det skrivs."),
+        _t("description", Text(2000, markdown=True), "Definition", "Vad begreppet betyder. Markdown."),
         SOURCES,
     ),
 )
 
+# ------------------------------------------------------------------ English
+
+# Every kind's English texts sit beside the Swedish ones, under `en`: the
+# translated fields again, each optional but the heading, and for a list or
+# object the same shape holding only its translated parts. check.py also
+# requires each English text to have a Swedish one, and a list as many items.
+HEADINGS = ("title", "name")
+
+
+def _has_prose(f: Field) -> bool:
+    t = f.item_type
+    parts = t.shape.fields if isinstance(t, Assessment) else t.fields if isinstance(t, Object) else ()
+    return f.translate or any(_has_prose(p) for p in parts)
+
+
+def _english_type(t):
+    if isinstance(t, Text):
+        return t
+    if isinstance(t, List):
+        return List(_english_type(t.item), 0, t.max_items)  # as many as in Swedish: check.py
+    parts = t.shape.fields if isinstance(t, Assessment) else t.fields
+    return Object(tuple(_english_field(p, top=False) for p in parts if _has_prose(p)))
+
+
+def _english_field(f: Field, top: bool) -> Field:
+    required = f.name in HEADINGS if top else f.required
+    return Field(f.name, _english_type(f.type), f.label, f"{f.label} på engelska.", required)
+
+
+def with_english(kind: Kind) -> Kind:
+    """The kind with its field `en`, made from the fields marked translate."""
+    parts = tuple(_english_field(f, top=True) for f in kind.fields if _has_prose(f))
+    help_ = ("Texterna på engelska, för den engelska utgåvan: samma fält som ovan, vart och ett valfritt "
+             "utom " + ("titeln" if "title" in (p.name for p in parts) else "namnet")
+             + ". Ett fält utan engelsk text visas på svenska.")
+    return replace(kind, fields=(*kind.fields, Field("en", Object(parts), "Engelska", help_, required=False)))
+
+
+METHOD, TOOL, CASE_STUDY = (with_english(k) for k in (METHOD, TOOL, CASE_STUDY))
+TOPIC, PHASE, SECTOR, ROLE, SUCCESS_FACTOR, LAROSATE, TERM = (
+    with_english(k) for k in (TOPIC, PHASE, SECTOR, ROLE, SUCCESS_FACTOR, LAROSATE, TERM))
 ENTRY_KINDS = (METHOD, TOOL, CASE_STUDY)
 VOCABULARIES = (PHASE, TOPIC, SECTOR, LAROSATE, ROLE, SUCCESS_FACTOR, TERM)
 KINDS = {k.name: k for k in (*ENTRY_KINDS, *VOCABULARIES)}

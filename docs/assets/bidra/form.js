@@ -20,7 +20,7 @@ import { hideResult, resultSection, showResult } from "./result.js";
 import { slug, utcToday } from "./util.js";
 import { errorTexts, problems } from "./validate.js";
 import { collect } from "./values.js";
-import { ONLY_WHEN, SECTIONS } from "./words.js";
+import { LEFT_OUT, ONLY_WHEN, SECTIONS } from "./words.js";
 import { toYaml } from "./yaml.js";
 
 // The data- attributes the element must carry; each becomes ctx.config[name].
@@ -37,6 +37,9 @@ async function start(root) {
     const response = await fetch(config.schema);
     if (!response.ok) throw new Error("HTTP " + response.status + ": " + config.schema);
     const schema = await response.json();
+    // The English texts (`en`) are optional and added later by the editors:
+    // the form neither asks for them nor writes them.
+    for (const name of LEFT_OUT) delete schema.properties[name];
     const ctx = { root, config, schema, idTouched: false, attempted: false, left: new Set() };
     ctx.onInput = (e) => onInput(ctx, e);
     build(ctx);

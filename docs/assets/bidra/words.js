@@ -1,5 +1,8 @@
 // The form's own Swedish words and layout: its sections, plainer help texts and labels than the schema's, which fields get a preview or show only at times.
 
+// Properties of the schema the form leaves out (form.js): the English texts.
+export const LEFT_OUT = ["en"];
+
 // Sections of the form, with the properties in each; the rest go under "Övrigt".
 export const SECTIONS = [
   ["Om fallet", ["title", "summary", "id", "institutions", "partners", "started", "ended", "status", "status_checked"]],
