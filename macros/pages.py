@@ -12,7 +12,7 @@ import difflib
 
 from markupsafe import Markup, escape
 
-from spets import json_schema
+from spets import english, json_schema
 from spets.model import CASE_STUDY, ENTRY_KINDS, KINDS, VOCABULARIES
 from spets.render import relative
 
@@ -24,10 +24,15 @@ GLOSSARY_URL = "begrepp/"
 def macros(plugin, env) -> dict:
     """{name: function} for mkdocs-macros' register_macros(). `plugin` holds
     the checked knowledge base; `env` (mkdocs-macros) knows the current page."""
-    kb, renderer, site = plugin.kb, plugin.renderer, plugin.site
+    site = plugin.site
 
     def here() -> str:
         return env.page.url
+
+    def edition():
+        """The renderer of the current page's language: the English pages
+        (under en/) get the English edition's, with its knowledge base."""
+        return plugin.english if english.is_english(here()) else plugin.renderer
 
     def page_name() -> str:
         return f"docs/{env.page.file.src_uri}"
@@ -48,45 +53,45 @@ def macros(plugin, env) -> dict:
 
     def count(kind: str) -> int:
         """How many entries of a kind: count('case_study')."""
-        return len(kb.all(kind)) if known(kind, KINDS) else 0
+        return len(edition().kb.all(kind)) if known(kind, KINDS) else 0
 
     def listing(kind: str) -> Markup:
         """Every entry of a kind as cards, with a filter bar."""
-        return renderer.listing(kind, here()) if known(kind, entry_kinds) else Markup("")
+        return edition().listing(kind, here()) if known(kind, entry_kinds) else Markup("")
 
     def search_page() -> Markup:
         """The search form with every filter; assets/spets-filter.js runs it."""
-        return renderer.search_form(here())
+        return edition().search_form(here())
 
     def newest(kind: str, n: int = 3) -> Markup:
         """The n most recently published entries of a kind, as cards."""
-        return renderer.cards(kb.newest(kind, n), here()) if known(kind, entry_kinds) else Markup("")
+        return edition().cards(edition().kb.newest(kind, n), here()) if known(kind, entry_kinds) else Markup("")
 
     def vocabulary(kind: str) -> Markup:
         """Every item of a vocabulary (topic, phase, sector, larosate …) with counts."""
         pages = [k.name for k in VOCABULARIES if k.url]  # terms are anchors on the glossary, not pages
-        return renderer.vocabulary_index(kind, here()) if known(kind, pages) else Markup("")
+        return edition().vocabulary_index(kind, here()) if known(kind, pages) else Markup("")
 
     def lifecycle() -> Markup:
         """The phases in order, each with its methods."""
-        return renderer.phases(here())
+        return edition().phases(here())
 
     def glossary() -> Markup:
-        return renderer.glossary(here())
+        return edition().glossary(here())
 
     def lifecycle_figure() -> Markup:
         """The lifecycle as a picture whose phases link to their pages."""
-        return renderer.lifecycle_figure(here())
+        return edition().lifecycle_figure(here())
 
     def what_works() -> Markup:
         """The success factors ranked by how many cases show them, each with
         the cases and their sentences (docs/vad-fungerar.md)."""
-        return renderer.what_works(here())
+        return edition().what_works(here())
 
     def partnership_overview() -> Markup:
         """Lärosäte × partner sector as a picture with linked cells, and the
         same numbers as a table."""
-        return renderer.partnership_overview(here())
+        return edition().partnership_overview(here())
 
     def link(kind: str, id_: str, text: str = "") -> Markup:
         """A link to one entry, vocabulary item or glossary term:
@@ -95,7 +100,7 @@ def macros(plugin, env) -> dict:
         unless the plugin's `partial` setting says the content is a sample."""
         if kind not in KINDS:
             return fail(f"link() i {page_name()}: okänd sort {kind!r}; använd en av: {', '.join(KINDS)}")
-        items = kb.by_kind[kind]
+        items = edition().kb.by_kind[kind]
         if id_ not in items:
             if plugin.config.partial:
                 return Markup(escape(text or id_))
@@ -103,7 +108,8 @@ def macros(plugin, env) -> dict:
             hint = f" Menade du {close[0]!r}?" if close else ""
             return fail(f"link() i {page_name()}: det finns {KINDS[kind].no} med id {id_!r}.{hint}")
         entry = items[id_]
-        href = relative(entry.url, here()) if entry.url else relative(GLOSSARY_URL, here()) + "#" + entry.id
+        glossary = "en/glossary/" if english.is_english(here()) else GLOSSARY_URL
+        href = relative(entry.url, here()) if entry.url else relative(glossary, here()) + "#" + entry.id
         return Markup(f'<a href="{escape(href)}">{escape(text or entry.heading)}</a>')
 
     def repository(path: str, action: str = "blob") -> str:
@@ -115,7 +121,7 @@ def macros(plugin, env) -> dict:
         """The form for a new case study. Everything the browser needs to
         know of the model and the repository comes as data- attributes; the
         page names the script in its front matter."""
-        return Markup(renderer.contribution_form(
+        return Markup(edition().contribution_form(
             here(), kind=CASE_STUDY, modeline=json_schema.modeline(CASE_STUDY),
             schema=f"{json_schema.FOLDER}/{json_schema.file_name(CASE_STUDY)}",
             email=env.conf.extra.get("editorial_email", "")))

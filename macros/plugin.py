@@ -29,8 +29,12 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 from mkdocs.structure.toc import get_toc
 
+from spets import english
 from spets import model as m
 from spets import outputs, search
 from spets.check import CheckResult, check_root
@@ -84,13 +88,22 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
         self.site = SiteInfo(name=config.site_name, url=config.site_url or "", repo_url=config.repo_url or "",
                              branch=_branch(config.edit_uri or "", config.docs_dir), commit=_commit(self.root))
         self.renderer = Renderer(self.kb, self.site)
+        # The English edition: the same pages from the English view, under en/.
+        self.english = Renderer(english.view(self.kb), self.site, lang="en")
         macros = config.plugins.get("macros")
         if macros is None:
             raise PluginError("mkdocs.yml: pluginen macros saknas under plugins:")
         macros.register_macros(pages.macros(self, macros))
         # Generated page -> the YAML file it is made from, for edit links.
-        self.sources = {f"{kind.url}/{entry.id}.md": entry.path
-                        for kind in m.KINDS.values() if kind.url for entry in self.kb.all(kind.name)}
+        self.sources = {entry.url.rstrip("/") + ".md": entry.path for renderer in (self.renderer, self.english)
+                        for kind in m.KINDS.values() if kind.url for entry in renderer.kb.all(kind.name)}
+        # Page URL -> the same page in the other language: entries here, the
+        # hand-written pages from their front matter (`twin:`, on_page_markdown).
+        self.twins = {}
+        for kind in m.KINDS.values():
+            for entry in self.kb.all(kind.name) if kind.url else ():
+                english_url = english.entry(entry).url
+                self.twins[entry.url], self.twins[english_url] = english_url, entry.url
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -109,7 +122,7 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
         for file in files:
             if file.dest_uri.split("/")[0] == search.INDEX_DIR:
                 raise PluginError(f"docs/{file.src_uri} krockar med sökindexet ({search.INDEX_DIR}/): byt namn på filen")
-        for page in self.renderer.pages():
+        for page in [*self.renderer.pages(), *self.english.pages()]:
             self.blocks[page.src_uri] = page.blocks
             if page.search:
                 self.entry_search[page.search.url] = page.search
@@ -125,6 +138,15 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
             files.append(File.generated(config, path, content=content))
         self.page_urls = {file.url for file in files.documentation_pages()}
         return files
+
+    def on_nav(self, nav, *, config, files):
+        self.english_nav = _english_nav(nav, files)
+        return nav
+
+    def on_page_context(self, context, *, page, config, nav):
+        if english.is_english(page.url):
+            context["nav"] = self.english_nav
+        return context
 
     def _problem_files(self, files: Files, config) -> Files:
         """While the content is invalid: every page a reader may be on, the
@@ -144,10 +166,21 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
     @event_priority(100)
     def on_page_markdown(self, markdown, *, page, config, files):
         if not self.invalid:
+            self._note_twin(page, files)
             return markdown
         page.meta["render_macros"] = False
         page.meta["search"] = {"exclude": True}
         return problem_page(self.invalid)
+
+    def _note_twin(self, page, files) -> None:
+        """An English page names its Swedish twin in its front matter."""
+        twin = page.meta.get("twin")
+        if not twin:
+            return
+        swedish = files.get_file_from_path(twin)
+        if swedish is None or not swedish.is_documentation_page():
+            raise PluginError(f"docs/{page.file.src_uri}: twin: {twin!r} är ingen sida i docs/")
+        self.twins[page.url], self.twins[swedish.url] = swedish.url, page.url
 
     def on_pre_page(self, page, *, config, files):
         self._set_edit_url(page, config)
@@ -187,8 +220,8 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
         # The index gets the page's own content, never the nav, header or
         # footer. Listing pages opt out (`search: exclude`), since they would
         # match every search.
-        if self.invalid or (page.meta.get("search") or {}).get("exclude"):
-            return html
+        if self.invalid or (page.meta.get("search") or {}).get("exclude") or english.is_english(page.url):
+            return html  # the English pages have no search index yet
         if page.url in self.entry_search:  # an entry's page: made from its data, no HTML to read
             self.documents[page.url] = self.entry_search[page.url]
             return html
@@ -200,6 +233,12 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
     def on_env(self, env, *, config, files):
         self.navs: dict[str, str] = {}
         env.globals["spets_nav_once"] = self._nav_once
+        # For the theme's templates (overrides/): the page's language, its
+        # twin in the other language, and our strings in the page's language.
+        env.globals["spets_lang"] = lambda page: "en" if page and english.is_english(page.url) else "sv"
+        env.globals["spets_twin"] = lambda page: self.twins.get(page.url) if page else None
+        env.globals["spets_t"] = lambda page, text, **values: (
+            english.gettext if page and english.is_english(page.url) else english.swedish)(text, **values)
         # Every page has been through the macros now: report all their mistakes at once.
         if self.macro_errors and not self.invalid:
             raise PluginError("\n".join(self.macro_errors))
@@ -238,6 +277,37 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server
+
+
+def _english_nav(nav: Navigation, files: Files) -> Navigation:
+    """The menu of the English pages: the Swedish menu, each page replaced by
+    its English twin (the page under docs/en/ that names it in `twin:`), each
+    group's name in English. A page without a twin is left out."""
+    twin_of = {}
+    for file in files.documentation_pages():
+        if english.is_english(file.url) and not getattr(file, "generated_by", None):
+            twin = get_data(file.content_string)[1].get("twin")
+            if twin:
+                twin_of[twin] = file
+
+    def english_item(item):
+        if isinstance(item, Section):
+            children = [c for c in map(english_item, item.children) if c]
+            section = Section(english.gettext(item.title), children)
+            for child in children:
+                child.parent = section
+            return section if children else None
+        if isinstance(item, Page) and item.file.src_uri in twin_of:
+            return twin_of[item.file.src_uri].page
+        return None
+
+    items = [i for i in map(english_item, nav.items) if i]
+    pages = [i for i in items if isinstance(i, Page)]
+    pages += [c for i in items if isinstance(i, Section) for c in i.children if isinstance(c, Page)]
+    out = Navigation(items, pages)
+    home = twin_of.get(nav.homepage.file.src_uri) if nav.homepage else None
+    out.homepage = home.page if home else None
+    return out
 
 
 def _anchor_ids(toc) -> set[str]:

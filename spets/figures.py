@@ -9,26 +9,29 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from .english import swedish
+
 # The lifecycle as a column of boxes, top to bottom: it reads the same on a
 # phone as on a desktop, where a row would shrink its text to nothing.
 WIDTH, BOX_W, BOX_H, STEP, TOP = 320, 210, 46, 76, 16
 LEFT = 40
 
 
-def lifecycle(phases: list[tuple[str, str]], back_to: int | None = 1) -> Markup:
+def lifecycle(phases: list[tuple[str, str]], back_to: int | None = 1, t=swedish) -> Markup:
     """The phases [(name, href), …] as linked boxes in their order, with an
     arrow from each to the next; `back_to`: the phase that the last but one
-    leads back to (after a new start, a partnership is run again), dashed."""
+    leads back to (after a new start, a partnership is run again), dashed.
+    `t`: the words in the page's language (english.gettext or swedish)."""
     n = len(phases)
     height = TOP * 2 + BOX_H + STEP * (n - 1)
     names = ", ".join(f"{i + 1} {name}" for i, (name, _) in enumerate(phases))
-    back = (f" Efter fas {n - 1} kan partnerskapet gå tillbaka till fas {back_to + 1}."
+    back = (t(" Efter fas {last} kan partnerskapet gå tillbaka till fas {first}.", last=n - 1, first=back_to + 1)
             if back_to is not None and 0 <= back_to < n - 2 else "")
     out = [f'<svg class="spets-lifecycle" viewBox="0 0 {WIDTH} {height}" role="group" '
            'aria-labelledby="spets-lifecycle-title spets-lifecycle-desc" xmlns="http://www.w3.org/2000/svg">',
-           '<title id="spets-lifecycle-title">Partnerskapets livscykel</title>',
-           f'<desc id="spets-lifecycle-desc">{escape(f"{n} faser i ordning: {names}.{back}")} '
-           'Varje fas är en länk till dess sida.</desc>',
+           f'<title id="spets-lifecycle-title">{escape(t("Partnerskapets livscykel"))}</title>',
+           f'<desc id="spets-lifecycle-desc">{escape(t("{n} faser i ordning: {names}.", n=n, names=names) + back)} '
+           f'{escape(t("Varje fas är en länk till dess sida."))}</desc>',
            '<defs><marker id="spets-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
            'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="spets-lifecycle__head"/></marker></defs>']
     centre = LEFT + BOX_W / 2
@@ -84,7 +87,7 @@ def _header_lines(name: str) -> list[str]:
 
 
 def partnerships(rows: list[tuple[str, str, str]], columns: list[tuple[str, str]],
-                 cells: dict[tuple[int, int], tuple[int, str]]) -> Markup:
+                 cells: dict[tuple[int, int], tuple[int, str]], t=swedish) -> Markup:
     """Which lärosäten have cases with partners in which sectors.
 
     rows: [(short name, full name, href)] of the lärosäten; columns:
@@ -95,13 +98,13 @@ def partnerships(rows: list[tuple[str, str, str]], columns: list[tuple[str, str]
     n_cols = len(columns)
     col_w = (M_WIDTH - M_LABEL) / max(n_cols, 1)
     height = M_HEAD + M_ROW * len(rows) + M_PAD
-    desc = (f"En rad per lärosäte ({len(rows)}) och en kolumn per partnersektor "
-            f"({', '.join(name for name, _ in columns)}). Varje ruta visar hur många fallstudier "
-            "lärosätet har med partner i sektorn och är en länk till dem; en tom ruta betyder "
-            "inga fallstudier. Samma siffror finns i tabellen under bilden.")
+    desc = t("En rad per lärosäte ({rows}) och en kolumn per partnersektor ({columns}). Varje ruta visar "
+             "hur många fallstudier lärosätet har med partner i sektorn och är en länk till dem; en tom "
+             "ruta betyder inga fallstudier. Samma siffror finns i tabellen under bilden.",
+             rows=len(rows), columns=", ".join(name for name, _ in columns))
     out = [f'<svg class="spets-matrix" viewBox="0 0 {M_WIDTH} {height}" role="group" '
            'aria-labelledby="spets-matrix-title spets-matrix-desc" xmlns="http://www.w3.org/2000/svg">',
-           '<title id="spets-matrix-title">Lärosätenas partnerskap efter partnerns sektor</title>',
+           f'<title id="spets-matrix-title">{escape(t("Lärosätenas partnerskap efter partnerns sektor"))}</title>',
            f'<desc id="spets-matrix-desc">{escape(desc)}</desc>']
     for c, (name, href) in enumerate(columns):
         x = M_LABEL + c * col_w + col_w / 2
@@ -127,7 +130,7 @@ def partnerships(rows: list[tuple[str, str, str]], columns: list[tuple[str, str]
             # Three shades, for 1, 2 and 3 or more; the dark one carries white text.
             shade = min(n, 3)
             x = M_LABEL + c * col_w + M_PAD
-            label = f"{_both(short, full)}, {sector.lower()}: {_plural(n, 'fallstudie', 'fallstudier')}"
+            label = f"{_both(short, full)}, {sector.lower()}: {_plural(n, t('fallstudie'), t('fallstudier'))}"
             out.append(f'<a href="{escape(cell_href)}" class="spets-matrix__cell spets-matrix__cell--{shade}" '
                        f'aria-label="{escape(label)}">'
                        f'<rect x="{x:.1f}" y="{y + 3}" width="{col_w - 2 * M_PAD:.1f}" height="{M_ROW - 6}" rx="4"/>'

@@ -364,6 +364,7 @@ class Kind:
     label: str  # Swedish singular, "metod"
     plural: str  # Swedish plural, "metoder"
     url: str  # URL folder of its pages, "metoder"; "" = no own pages
+    url_en: str  # the same in the English edition, under en/: "methods"
     fields: tuple[Field, ...]
     folder: str = ""  # entries: folder of YAML files
     file: str = ""  # vocabularies: the YAML file under taxonomy/
@@ -434,7 +435,7 @@ PROVENANCES = {
 
 METHOD = Kind(
     name="method", label="metod", plural="metoder",
-    url="metoder", folder="methods",
+    url="metoder", url_en="methods", folder="methods",
     fields=(
         ID, TITLE, SUMMARY,
         _t("description", Text(4000, markdown=True), "Vad", "Vad metoden går ut på. Markdown."),
@@ -481,7 +482,7 @@ ASSESSMENT = Assessment(Object((
 
 TOOL = Kind(
     name="tool", label="verktyg", plural="verktyg", neuter=True,
-    url="verktyg", folder="tools",
+    url="verktyg", url_en="tools", folder="tools",
     fields=(
         ID, TITLE, SUMMARY,
         _f("type", Choice(TOOL_KINDS), "Typ", "Vilken sorts verktyg: " + ", ".join(TOOL_KINDS) + "."),
@@ -507,7 +508,7 @@ PARTNER = Object((
 
 CASE_STUDY = Kind(
     name="case_study", label="fallstudie", plural="fallstudier",
-    url="fallstudier", folder="case_studies",
+    url="fallstudier", url_en="case-studies", folder="case_studies",
     fields=(
         ID, TITLE, SUMMARY,
         _f("institutions", List(Ref("larosate"), min_items=1), "Lärosäten",
@@ -553,22 +554,22 @@ NAME = _t("name", Text(120), "Namn", "Namnet på svenska.")
 DESCRIPTION = _t("description", Text(2000, markdown=True), "Beskrivning", "En kort beskrivning. Markdown.")
 
 
-def _vocab(name, label, plural, url, file, neuter=False):
-    return Kind(name=name, label=label, plural=plural, url=url, file=file,
+def _vocab(name, label, plural, url, url_en, file, neuter=False):
+    return Kind(name=name, label=label, plural=plural, url=url, url_en=url_en, file=file,
                 fields=(NAME, DESCRIPTION), neuter=neuter)
 
 
-TOPIC = _vocab("topic", "ämne", "ämnen", "amnen", "topics.yml", neuter=True)
-PHASE = _vocab("phase", "fas", "faser", "faser", "phases.yml")
-SECTOR = _vocab("sector", "sektor", "sektorer", "sektorer", "sectors.yml")
-ROLE = _vocab("role", "roll", "roller", "roller", "roles.yml")
+TOPIC = _vocab("topic", "ämne", "ämnen", "amnen", "topics", "topics.yml", neuter=True)
+PHASE = _vocab("phase", "fas", "faser", "faser", "phases", "phases.yml")
+SECTOR = _vocab("sector", "sektor", "sektorer", "sektorer", "sectors", "sectors.yml")
+ROLE = _vocab("role", "roll", "roller", "roller", "roles", "roles.yml")
 # The evidence for a success factor: a case that shows it, and how, in one sentence.
 EVIDENCE = Object((
     _f("case", Ref("case_study"), "Fallstudie", "Fallstudien som visar faktorn (id från case_studies/)."),
     _t("how", Text(300), "Hur", "En mening om hur fallet visar faktorn."),
 ))
 SUCCESS_FACTOR = Kind(
-    name="success_factor", label="framgångsfaktor", plural="framgångsfaktorer", url="framgangsfaktorer",
+    name="success_factor", label="framgångsfaktor", plural="framgångsfaktorer", url="framgangsfaktorer", url_en="success-factors",
     file="success_factors.yml",
     fields=(NAME, DESCRIPTION,
             _f("evidence", List(EVIDENCE, max_items=30), "Belägg",
@@ -576,7 +577,7 @@ SUCCESS_FACTOR = Kind(
                False)),
 )
 LAROSATE = Kind(
-    name="larosate", label="lärosäte", plural="lärosäten", url="larosaten", file="larosaten.yml", neuter=True,
+    name="larosate", label="lärosäte", plural="lärosäten", url="larosaten", url_en="institutions", file="larosaten.yml", neuter=True,
     fields=(
         NAME,
         _f("short_name", Text(30), "Kortnamn", "Vedertagen förkortning, t.ex. KTH.", False),
@@ -586,7 +587,7 @@ LAROSATE = Kind(
     ),
 )
 TERM = Kind(
-    name="term", label="begrepp", plural="begrepp", url="", file="glossary.yml", neuter=True,
+    name="term", label="begrepp", plural="begrepp", url="", url_en="", file="glossary.yml", neuter=True,
     fields=(
         _t("name", Text(120), "Begrepp", "Begreppet som det skrivs."),
         _t("description", Text(2000, markdown=True), "Definition", "Vad begreppet betyder. Markdown."),
@@ -655,6 +656,9 @@ class Entry:
     path: str  # the YAML file it came from, relative to the root
     line: int  # where it starts in that file
     data: dict = field(compare=False)
+    # "en": the English view of the entry (english.py): its data in English
+    # where there is English, and its pages under en/.
+    lang: str = "sv"
 
     def __getattr__(self, name):  # lets templates write entry.title
         try:
@@ -674,4 +678,7 @@ class Entry:
     @property
     def url(self) -> str:
         """Site-relative URL of its page ('' when the kind has no pages)."""
-        return f"{KINDS[self.kind].url}/{self.id}/" if KINDS[self.kind].url else ""
+        kind = KINDS[self.kind]
+        if not kind.url:
+            return ""
+        return f"en/{kind.url_en}/{self.id}/" if self.lang == "en" else f"{kind.url}/{self.id}/"

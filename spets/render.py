@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import cite, codebook, facets, figures, jsonld
+from . import cite, codebook, english, facets, figures, jsonld
 from . import model as m
 from .knowledge import KnowledgeBase, sort_key
 from .markdown_safe import inline_text, table_region, to_html
@@ -141,8 +141,12 @@ def relative(target: str, here: str) -> str:
 
 
 class Renderer:
-    def __init__(self, kb: KnowledgeBase, site: SiteInfo | None = None):
-        self.kb = kb
+    """`lang`: "sv", or "en" for the English edition, whose knowledge base
+    is english.view(kb) and whose strings come from english.STRINGS."""
+
+    def __init__(self, kb: KnowledgeBase, site: SiteInfo | None = None, lang: str = "sv"):
+        self.kb, self.lang = kb, lang
+        self.t = english.gettext if lang == "en" else english.swedish
         self.site = site or SiteInfo(name="SPETS kunskapsbank")
         # auto_reload off: a build renders thousands of pages from templates
         # that do not change under it (no stat of each file per page).
@@ -159,8 +163,13 @@ class Renderer:
         self.env.filters["yaml_text"] = lambda v: Markup(yaml_string(str(escape(v))))
         self.env.globals.update(kb=kb, KINDS=m.KINDS, model=m, cite=cite, codebook=codebook,
                                 facets=facets, permalink=self.permalink, site_name=self.site.name,
-                                LICENSE_URL=LICENSE_URL, card=self.card, link=self.link)
+                                LICENSE_URL=LICENSE_URL, card=self.card, link=self.link,
+                                lang=lang, t=self.t, plural=self.plural)
         self._cards: dict[tuple[str, str, int], str] = {}
+
+    def plural(self, kind: m.Kind) -> str:
+        """A kind's plural in the page's language ("verktyg" is both in Swedish)."""
+        return english.KIND_NAMES[kind.name][1] if self.lang == "en" else kind.plural
 
     _HREF = "\x00href\x00"  # where the link goes in a card rendered once
 
@@ -196,7 +205,10 @@ class Renderer:
             if not kind.url:
                 continue
             for entry in self.kb.all(kind.name):
-                yield Page(f"{kind.url}/{entry.id}.md", *stash(self.page(entry)), self.search_page(entry))
+                search = self.search_page(entry) if self.lang == "sv" else None
+                yield Page(entry.url.rstrip("/") + ".md", *stash(self.page(entry)), search)
+        if self.lang != "sv":  # the English edition has its entry pages so far, no cards or codebook
+            return
         for kind in CARD_KINDS:
             yield Page(f"{kind.url}/{CARDS}.md", *stash(self.print_cards(kind)))
         yield Page(CODEBOOK, *stash(self._render("codebook.md.j2", "data/")))
@@ -210,7 +222,7 @@ class Renderer:
             # head, and where "Skriv ut" leads when JavaScript is off.
             meta = {"spets_jsonld": jsonld.script_text(
                 jsonld.data(self.kb, entry, self.permalink(entry), self.site.name, self.md))}
-            if entry.kind in ("method", "tool"):
+            if entry.kind in ("method", "tool") and self.lang == "sv":  # no English cards yet
                 meta["spets_print"] = f"../{CARDS}/#{entry.id}"
             text = _add_front_matter(text, meta)
         return text
@@ -250,6 +262,8 @@ class Renderer:
         """Every entry of a kind as cards, under a filter bar offering the
         values those entries have."""
         entries = self.kb.all(kind)
+        if self.lang != "sv":  # no filter bar in English yet: its script speaks Swedish
+            return self.cards(entries, here, level=2)
         # How many cards have each value: the counts the script would write
         # for the whole listing, here from the start, so nothing moves then.
         counts = {f.key: {} for f in facets.FACETS}
@@ -266,6 +280,8 @@ class Renderer:
 
     def search_form(self, here: str) -> Markup:
         """The search page: query, every filter, and room for the results."""
+        if self.lang != "sv":
+            return Markup(self._render("search_not_yet.html.j2", here))
         return Markup(self._render("filter_form.html.j2", here, mode="search", noun="",
                                    options=facets.options(self.kb), counts={}, total=0, cards=""))
 
@@ -293,7 +309,7 @@ class Renderer:
 
     def lifecycle_figure(self, here: str) -> Markup:
         """The phases as a ring of linked boxes (figures.lifecycle)."""
-        figure = figures.lifecycle([(p.name, relative(p.url, here)) for p in self.kb.all("phase")])
+        figure = figures.lifecycle([(p.name, relative(p.url, here)) for p in self.kb.all("phase")], t=self.t)
         return Markup(f'<figure class="spets-figure">{figure}</figure>')
 
     # ------------------------------------------------ what works, who with whom
@@ -312,10 +328,12 @@ class Renderer:
         row_key, col_key = facets.by_vocabulary("larosate").key, facets.by_vocabulary("sector").key
         hrefs = {(r, c): f"{listing}?{urlencode({row_key: grid.rows[r].id, col_key: grid.columns[c].id})}"
                  for r, c in grid.cells}
+        if self.lang != "sv":  # no filtered listings in English yet: a cell leads to the lärosäte's cases
+            hrefs = {(r, c): relative(grid.rows[r].url, here) for r, c in grid.cells}
         figure = figures.partnerships(
             [(l.short_name or l.name, l.name, relative(l.url, here)) for l in grid.rows],
             [(s.name, relative(s.url, here)) for s in grid.columns],
-            {key: (len(cases), hrefs[key]) for key, cases in grid.cells.items()})
+            {key: (len(cases), hrefs[key]) for key, cases in grid.cells.items()}, t=self.t)
         return Markup(self._render("partnerships.html.j2", here, grid=grid, figure=figure, hrefs=hrefs))
 
 
