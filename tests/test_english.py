@@ -1,0 +1,197 @@
+"""The English edition of the repository's site: a page per entry, twins that
+link each other, English words in the chrome, English text where there is
+English, and Swedish marked as Swedish where there is not."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import Tags, need_chromium, watch
+from spets import english
+from spets import model as m
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def entries():
+    """(kind, id, data) of every entry and vocabulary item with pages, from the YAML itself."""
+    for kind in m.KINDS.values():
+        if not kind.url:
+            continue
+        if kind.is_vocabulary:
+            items = yaml.safe_load((REPO / "taxonomy" / kind.file).read_text(encoding="utf-8"))
+            yield from ((kind, id_, data) for id_, data in items.items())
+        else:
+            for path in sorted((REPO / kind.folder).glob("*.yml")):
+                yield kind, path.stem, yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def read(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_entry_has_an_english_page_that_links_its_twin(repo_site):
+    url, site = repo_site
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    checked = 0
+    for kind, id_, data in entries():
+        sv, en = f"{kind.url}/{id_}/", f"en/{kind.url_en}/{id_}/"
+        english_html, swedish_html = read(site, en), read(site, sv)
+        heading = (data.get("en") or {}).get("title" if "title" in data else "name")
+        assert heading, f"{kind.name} {id_} has no English {'title' if 'title' in data else 'name'}"
+        title = re.search(r"<h1[^>]*>(.*?)<", english_html, re.S)
+        assert title and html.unescape(title[1]).strip() == " ".join(heading.split()), (kind.name, id_)
+        # Both ways: the header's link and the alternates in the head.
+        assert re.search(rf'<a class="spets-language[^"]*" href="[^"]*{re.escape(sv)}" hreflang="sv"', english_html)
+        assert re.search(rf'<a class="spets-language[^"]*" href="[^"]*{re.escape(en)}" hreflang="en"', swedish_html)
+        # For search engines, in the sitemap: each page with its twin (and itself).
+        base = "https://spets-kunskapsbank.github.io/kunskapsbank/"
+        for page, twin, lang in ((sv, en, "en"), (en, sv, "sv")):
+            assert re.search(rf"<loc>{re.escape(base + page)}</loc>\s*(<lastmod>[^<]*</lastmod>)?\s*"
+                             rf'<xhtml:link rel="alternate" hreflang="(sv|en)" href="{re.escape(base + page)}"/>\s*'
+                             rf'<xhtml:link rel="alternate" hreflang="{lang}" href="{re.escape(base + twin)}"/>',
+                             sitemap), page
+        assert '<html lang="en"' in english_html and '<html lang="sv"' in swedish_html
+        checked += 1
+    assert checked > 150
+
+
+def test_the_hand_written_pages_have_twins(repo_site):
+    _, site = repo_site
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for page in sorted((REPO / "docs" / "en").rglob("*.md")):
+        front = yaml.safe_load(page.read_text(encoding="utf-8").split("---")[1])
+        twin = front["twin"]
+        assert (REPO / "docs" / twin).is_file(), f"{page}: twin {twin} is missing"
+        rel = page.relative_to(REPO / "docs").with_suffix("")
+        url = (rel.parent if rel.name == "index" else rel).as_posix() + "/"
+        html = read(site, url)
+        assert 'hreflang="sv"' in html and '<html lang="en"' in html, url
+        assert f'hreflang="en" href="https://spets-kunskapsbank.github.io/kunskapsbank/{url}"' in sitemap
+
+
+# Words of our own Swedish chrome: an English page shows none of them.
+CHROME = re.compile(r"(?<![-\w/])(Sök|Redigera|Tillgänglighet|Kunskap|Bläddra|Metoder|Verktyg|Fallstudier|Källor|"
+                    r"Faser|Ämnen|Lärosäten|Roller|Framgångsfaktorer|Insats|Bakgrund|Resultat|Lärdomar|Citera|"
+                    r"Startsida|Meny|Innehåll|Tillbaka)(?![-\w])")
+# Swedish words that the English prose (summaries and texts) has only inside lang="sv".
+PROSE = re.compile(r"(?<![-\w/])(och|att|för|är|som|inte|eller|också|ska)(?![-\w])")
+
+
+class EnglishText(Tags):
+    """The text of a page outside elements marked lang="sv" and outside
+    titles of sources (documents as published, in their own language):
+    and outside names in italics (the translations keep a Swedish name in
+    italics): `all`, and `prose`, the part inside an entry's summary and texts."""
+
+    VOID = {"br", "img", "input", "link", "meta", "hr", "source", "col", "area", "wbr"}
+    SKIP = ("spets-sources", "spets-glossary__source", "spets-cite", "spets-print-source")
+
+    def __init__(self, html: str):
+        self.stack: list[tuple[bool, bool, bool]] = []  # per open element: (skipped, in prose, in a name)
+        self.all: list[str] = []
+        self.prose: list[str] = []
+        super().__init__(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        attrs = dict(attrs)
+        cls = attrs.get("class") or ""
+        skipped, prose, name = self.stack[-1] if self.stack else (False, False, False)
+        skipped = skipped or attrs.get("lang") == "sv" or any(c in cls for c in self.SKIP) or tag in ("script", "style")
+        prose = prose or "spets-text" in cls or "spets-summary" in cls
+        self.stack.append((skipped, prose, name or tag == "em"))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        skipped, prose, name = self.stack[-1] if self.stack else (False, False, False)
+        if not skipped and not name:
+            self.all.append(data)
+            if prose:
+                self.prose.append(data)
+
+
+def test_english_pages_have_no_swedish_outside_what_is_marked(repo_site):
+    _, site = repo_site
+    pages = sorted(p for p in (site / "en").rglob("index.html"))
+    assert len(pages) > 170
+    found = {}
+    for path in pages:
+        seen = EnglishText(path.read_text(encoding="utf-8").split("<body", 1)[1])
+        words = CHROME.findall(" ".join(seen.all)) + PROSE.findall(" ".join(seen.prose))
+        if words:
+            found[path.relative_to(site).parent.as_posix()] = sorted(set(words))
+    assert found == {}
+
+
+def test_a_field_without_english_is_shown_in_swedish_and_says_so(tmp_path):
+    # The English view keeps the Swedish text of a field that has no English.
+    entry = m.Entry("method", "x", "methods/x.yml", 1, {
+        "title": "Svensk titel", "summary": "Svensk text.", "why": "Därför.", "steps": ["a", "b", "c"],
+        "effort": {"level": "low", "time": "En dag"}, "en": {"title": "English title", "summary": None,
+                                                              "steps": [], "effort": None, "why": None}})
+    seen = english.entry(entry)
+    assert seen.url == "en/methods/x/" and seen.title == "English title"
+    assert seen.why == "Därför." and set(seen.swedish_only) == {"summary", "why", "steps", "effort"}
+
+
+def test_every_template_string_has_english():
+    # gettext stops the build on a string it lacks; this finds them all at once.
+    # (figures.py's strings are exercised by every build: gettext stops it on one it lacks.)
+    sources = [*(REPO / "spets" / "templates").glob("*.j2"), *(REPO / "overrides").rglob("*.html")]
+    said = set()
+    for path in sources:
+        text = path.read_text(encoding="utf-8")
+        said |= set(re.findall(r'(?<![.\w])t\(\s*"((?:[^"\\]|\\.)+)"', text))
+        said |= set(re.findall(r"(?<![.\w])t\(\s*'([^']+)'", text))
+        said |= set(re.findall(r"spets_t\(page, '([^']+)'\)", text))
+    missing = sorted(s for s in said if s not in english.STRINGS and "{" not in s[:1])
+    assert len(said) > 80
+    assert missing == []
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    need_chromium()
+    p = browser.new_page(viewport={"width": 1366, "height": 900})
+    yield p
+    p.close()
+
+
+ENGLISH_PAGES = ["en/", "en/methods/", "en/methods/partnerskapsavtal/", "en/tools/sjalvskattning-mognad/",
+                 "en/tools/avtalschecklista/", "en/case-studies/lnu-ikea/", "en/phases/starta/",
+                 "en/institutions/lnu/", "en/what-works/", "en/glossary/", "en/about/", "en/search/"]
+
+
+@pytest.mark.parametrize("path", ENGLISH_PAGES)
+def test_axe_finds_nothing_on_the_english_pages(page, repo_site, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    url, _ = repo_site
+    errors = watch(page)
+    response = page.goto(url + path)
+    assert response.status == 200
+    found = Axe().run(page, context={"exclude": [[".md-tooltip2"]]},
+                      options={"resultTypes": ["violations"]}).response["violations"]
+    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in found] == []
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert [e for e in errors if "ERR_NAME_NOT_RESOLVED" not in e] == []
+
+
+def test_the_language_switch_lands_on_the_same_page(page, repo_site):
+    url, _ = repo_site
+    page.goto(url + "metoder/partnerskapsavtal/")
+    page.get_by_role("link", name="English").click()
+    assert page.url == url + "en/methods/partnerskapsavtal/"
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Write a partnership agreement")
+    page.get_by_role("link", name="Svenska").click()
+    assert page.url == url + "metoder/partnerskapsavtal/"
