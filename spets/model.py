@@ -629,7 +629,8 @@ def with_english(kind: Kind) -> Kind:
     parts = tuple(_english_field(f, top=True) for f in kind.fields if _has_prose(f))
     help_ = ("Texterna på engelska, för den engelska utgåvan: samma fält som ovan, vart och ett valfritt "
              "utom " + ("titeln" if "title" in (p.name for p in parts) else "namnet")
-             + ". Ett fält utan engelsk text visas på svenska.")
+             + ". Ett fält utan engelsk text visas på svenska. I öppna data finns de i JSON-filerna; "
+             "CSV-filerna är svenska.")
     return replace(kind, fields=(*kind.fields, Field("en", Object(parts), "Engelska", help_, required=False)))
 
 

@@ -144,6 +144,8 @@ def check_csv_against_yaml(root: Path):
         for row in rows:
             assert row["url"] == f"{SITE_URL}{kind.url}/{row['id']}/"
             for f in kind.fields:
+                if f.name == "en":  # the English texts are in the JSON only (export._csv_fields)
+                    continue
                 assert csv_value(row, f) == yaml_as_text(source[row["id"]].get(f.name), f), (row["id"], f.name)
 
 
