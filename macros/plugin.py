@@ -118,10 +118,13 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
         if not self.dirty:
             self.documents = {}
         elif not getattr(self, "documents", None):  # first --dirty build: the rest is in the last index
-            self.documents = {d.url: d for d in search.read_index(Path(config.site_dir))}
+            self.documents = {d.url: d for lang in search.LANGUAGES
+                              for d in search.read_index(Path(config.site_dir), lang)}
         for file in files:
-            if file.dest_uri.split("/")[0] == search.INDEX_DIR:
-                raise PluginError(f"docs/{file.src_uri} krockar med sökindexet ({search.INDEX_DIR}/): byt namn på filen")
+            for lang in search.LANGUAGES:
+                if file.dest_uri.startswith(search.index_dir(lang) + "/"):
+                    raise PluginError(f"docs/{file.src_uri} krockar med sökindexet ({search.index_dir(lang)}/): "
+                                      "byt namn på filen")
         for page in [*self.renderer.pages(), *self.english.pages()]:
             self.blocks[page.src_uri] = page.blocks
             if page.search:
@@ -220,13 +223,14 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
         # The index gets the page's own content, never the nav, header or
         # footer. Listing pages opt out (`search: exclude`), since they would
         # match every search.
-        if self.invalid or (page.meta.get("search") or {}).get("exclude") or english.is_english(page.url):
-            return html  # the English pages have no search index yet
+        if self.invalid or (page.meta.get("search") or {}).get("exclude"):
+            return html
         if page.url in self.entry_search:  # an entry's page: made from its data, no HTML to read
             self.documents[page.url] = self.entry_search[page.url]
             return html
         if not blocks:
-            html = self.renderer.search_record(page.title or "") + html
+            renderer = self.english if english.is_english(page.url) else self.renderer
+            html = renderer.search_record(page.title or "") + html
         self.documents[page.url] = search.read_page(page.url, html)
         return html
 
@@ -258,16 +262,19 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
         if self.invalid:
             return
         site = Path(config.site_dir)
-        files = search.index_files([d for url, d in self.documents.items() if url in self.page_urls])
         try:
-            for path, content in files.items():
-                (site / path).parent.mkdir(parents=True, exist_ok=True)
-                (site / path).write_bytes(content)
-            # A --dirty build keeps site/: the previous index's folder goes.
-            folder = json.loads(files[f"{search.INDEX_DIR}/meta.json"])["folder"]
-            for old in (site / search.INDEX_DIR).iterdir():
-                if old.is_dir() and old.name != folder:
-                    shutil.rmtree(old)
+            for lang in search.LANGUAGES:  # one index per language: results never mix them
+                docs = [d for url, d in self.documents.items()
+                        if url in self.page_urls and english.is_english(url) == (lang == "en")]
+                files = search.index_files(docs, lang)
+                for path, content in files.items():
+                    (site / path).parent.mkdir(parents=True, exist_ok=True)
+                    (site / path).write_bytes(content)
+                # A --dirty build keeps site/: the previous index's folder goes.
+                folder = json.loads(files[f"{search.index_dir(lang)}/meta.json"])["folder"]
+                for old in (site / search.index_dir(lang)).iterdir():
+                    if old.is_dir() and old.name != folder:
+                        shutil.rmtree(old)
         except OSError as error:
             raise PluginError(f"Sökindexet kunde inte skrivas: {error.strerror or error} ({error.filename})")
 

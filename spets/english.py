@@ -177,13 +177,24 @@ STRINGS = {
     "Lärosäte": "Institution",
     "Källa:": "Source:", "Metoder:": "Methods:", "inga ännu": "none yet", "Allt i fasen": "Everything in the phase",
     "Deltog inte i SPETS": "Did not take part in SPETS", "Inget ännu": "Nothing yet",
-    "Sökningen finns ännu bara på svenska": "Search is only available in Swedish so far",
-    "Den engelska utgåvan har ännu ingen egen sökning. Sökningen på svenska söker i de svenska texterna:":
-        "The English edition has no search of its own yet. The Swedish search looks through the Swedish texts:",
     # the theme's pages (overrides/)
-    "Meny": "Menu", "Redigera på GitHub": "Edit on GitHub",
+    "Meny": "Menu", "Redigera på GitHub": "Edit on GitHub", "Sök på webbplatsen": "Search the site",
     "Föreslå en ändring av den här sidan på GitHub": "Suggest a change to this page on GitHub",
     "Källkod och innehåll på GitHub": "Source code and content on GitHub",
+    # search and filters (filter_form.html.j2)
+    "Sök i kunskapsbanken": "Search the knowledge base", "Filtrera {noun}": "Filter {noun}",
+    "Sökord": "Search words", "Filtrera {noun} på text": "Filter {noun} by text",
+    "till exempel avtal, styrgrupp eller förankring": "for example agreement, steering group or buy-in",
+    "Sök": "Search", "Hoppa förbi filtren till träffarna": "Skip the filters to the results",
+    "Hoppa förbi filtren till {noun}": "Skip the filters to the {noun}", "Filter": "Filters",
+    "Fas": "Phase", "Ämne": "Topic", "Partnersektor": "Partner sector",
+    "Alla": "All", "Rensa sökning och filter": "Clear search and filters",
+    "Visar alla {total} {noun}.": "Showing all {total} {noun}.",
+    "Sökningen behöver JavaScript. Utan det kan du bläddra bland": "The search needs JavaScript. Without it you can browse the",
+    "och": "and", "Visa fler träffar": "Show more results",
+    "Sök och filtrera på {name}": "Search and filter by {name}",
+    "Öppna sökningen filtrerad på {name}": "Open the search filtered by {name}",
+    "Sida": "Page",
     # the menu's groups
     "Kunskap": "Knowledge", "Bläddra": "Browse", "Om": "About",
     # Swedish only

@@ -47,15 +47,16 @@ def values(kb: KnowledgeBase, entry: m.Entry) -> dict[str, list[str]]:
     return out
 
 
-def options(kb: KnowledgeBase) -> list[tuple[Facet, list[tuple[str, str, str]]]]:
+def options(kb: KnowledgeBase, listing=lambda kind: f"{kind.url}/") -> list[tuple[Facet, list[tuple[str, str, str]]]]:
     """Every facet with its possible values as (id, label, page url), in the
-    vocabulary's order (phases follow the lifecycle)."""
+    vocabulary's order (phases follow the lifecycle). `listing`: the page of
+    an entry kind (the English edition's are under en/)."""
     out = []
     for facet in FACETS:
         if facet.vocabulary:
             items = [(e.id, e.heading, e.url) for e in kb.all(facet.vocabulary)]
         else:
-            items = [(value, m.KINDS[kind].label.capitalize(), m.KINDS[kind].url + "/")
+            items = [(value, m.KINDS[kind].label.capitalize(), listing(m.KINDS[kind]))
                      for kind, value in KIND_VALUES.items()]
         out.append((facet, items))
     return out

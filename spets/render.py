@@ -24,6 +24,7 @@ from . import cite, codebook, english, facets, figures, jsonld
 from . import model as m
 from .knowledge import KnowledgeBase, sort_key
 from .markdown_safe import inline_text, table_region, to_html
+from . import search
 from .search import SearchPage, clean
 from .site import LICENSE_URL, SiteInfo
 
@@ -164,8 +165,18 @@ class Renderer:
         self.env.globals.update(kb=kb, KINDS=m.KINDS, model=m, cite=cite, codebook=codebook,
                                 facets=facets, permalink=self.permalink, site_name=self.site.name,
                                 LICENSE_URL=LICENSE_URL, card=self.card, link=self.link,
-                                lang=lang, t=self.t, plural=self.plural)
+                                lang=lang, t=self.t, plural=self.plural, index_dir=search.index_dir(lang),
+                                search_url=self.search_url, listings={k.name: self.listing_url(k) for k in m.ENTRY_KINDS})
         self._cards: dict[tuple[str, str, int], str] = {}
+
+    def listing_url(self, kind: m.Kind) -> str:
+        """The site path of a kind's listing page in the page's language."""
+        return f"en/{kind.url_en}/" if self.lang == "en" else f"{kind.url}/"
+
+    def search_url(self, key: str = "", value: str = "") -> str:
+        """The site path of the search page, filtered to one value if given."""
+        base = "en/search/" if self.lang == "en" else facets.SEARCH_URL
+        return base + (f"?{urlencode({key: value})}" if key else "")
 
     def plural(self, kind: m.Kind) -> str:
         """A kind's plural in the page's language ("verktyg" is both in Swedish)."""
@@ -205,8 +216,7 @@ class Renderer:
             if not kind.url:
                 continue
             for entry in self.kb.all(kind.name):
-                search = self.search_page(entry) if self.lang == "sv" else None
-                yield Page(entry.url.rstrip("/") + ".md", *stash(self.page(entry)), search)
+                yield Page(entry.url.rstrip("/") + ".md", *stash(self.page(entry)), self.search_page(entry))
         if self.lang != "sv":  # the English edition has its entry pages so far, no cards or codebook
             return
         for kind in CARD_KINDS:
@@ -233,7 +243,7 @@ class Renderer:
         its own prose in page order. Labels, facts and the cards of other
         entries are left out, so an excerpt is always a sentence of the entry."""
         kind = entry.kind_def
-        label = kind.label.capitalize()
+        label = self.t(kind.label).capitalize()
         filters = facets.values(self.kb, entry) if not kind.is_vocabulary else {"typ": ["sida"]}
         parts = [str(self.md(text).striptags()) if markdown else text
                  for text, markdown in _prose(kind.fields, entry.data)]
@@ -242,7 +252,7 @@ class Renderer:
         keywords += [p["name"] for p in entry.data.get("partners") or []]
         keywords += [s["title"] for s in entry.data.get("sources") or []]
         if entry.kind == "tool":
-            keywords.append(m.TOOL_KINDS[entry.type])
+            keywords.append(self.t(m.TOOL_KINDS[entry.type]))
         return SearchPage(entry.url, entry.heading, label, filters, clean(" ".join(parts)),
                           clean(" · ".join(keywords)))
 
@@ -262,8 +272,6 @@ class Renderer:
         """Every entry of a kind as cards, under a filter bar offering the
         values those entries have."""
         entries = self.kb.all(kind)
-        if self.lang != "sv":  # no filter bar in English yet: its script speaks Swedish
-            return self.cards(entries, here, level=2)
         # How many cards have each value: the counts the script would write
         # for the whole listing, here from the start, so nothing moves then.
         counts = {f.key: {} for f in facets.FACETS}
@@ -273,17 +281,16 @@ class Renderer:
                     counts[key][id_] = counts[key].get(id_, 0) + 1
         options = [(facet, [item for item in items if item[0] in counts[facet.key]])
                    for facet, items in facets.options(self.kb) if facet.vocabulary]
-        form = self._render("filter_form.html.j2", here, mode="cards", noun=m.KINDS[kind].plural,
+        form = self._render("filter_form.html.j2", here, mode="cards", noun=self.plural(m.KINDS[kind]),
                             options=[(facet, items) for facet, items in options if items],
                             counts=counts, total=len(entries), cards=self.cards(entries, here, level=2))
         return Markup(form)
 
     def search_form(self, here: str) -> Markup:
         """The search page: query, every filter, and room for the results."""
-        if self.lang != "sv":
-            return Markup(self._render("search_not_yet.html.j2", here))
+        options = facets.options(self.kb, self.listing_url)
         return Markup(self._render("filter_form.html.j2", here, mode="search", noun="",
-                                   options=facets.options(self.kb), counts={}, total=0, cards=""))
+                                   options=options, counts={}, total=0, cards=""))
 
     def vocabulary_index(self, kind: str, here: str) -> Markup:
         """Every item of a vocabulary, with how many entries use it."""
@@ -291,7 +298,7 @@ class Renderer:
 
     def search_record(self, title: str) -> str:
         """The search record of a hand-written page (see `search_record` in _parts.j2)."""
-        return str(self.env.get_template("_parts.j2").module.search_record(title, "Sida", {"typ": ["sida"]}))
+        return str(self.env.get_template("_parts.j2").module.search_record(title, self.t("Sida"), {"typ": ["sida"]}))
 
     def contribution_form(self, here: str, kind: m.Kind, modeline: str, schema: str, email: str) -> Markup:
         """The contribution form's element (contribution_form.html.j2): the ids
@@ -324,12 +331,11 @@ class Renderer:
         matrix as a picture (figures.partnerships) and the same numbers, with
         the partners' names, as a table beside it."""
         grid = partnership_grid(self.kb)
-        listing = relative(f"{m.CASE_STUDY.url}/", here)
+        listing = relative(self.listing_url(m.CASE_STUDY), here)
         row_key, col_key = facets.by_vocabulary("larosate").key, facets.by_vocabulary("sector").key
         hrefs = {(r, c): f"{listing}?{urlencode({row_key: grid.rows[r].id, col_key: grid.columns[c].id})}"
                  for r, c in grid.cells}
-        if self.lang != "sv":  # no filtered listings in English yet: a cell leads to the lärosäte's cases
-            hrefs = {(r, c): relative(grid.rows[r].url, here) for r, c in grid.cells}
+
         figure = figures.partnerships(
             [(l.short_name or l.name, l.name, relative(l.url, here)) for l in grid.rows],
             [(s.name, relative(s.url, here)) for s in grid.columns],

@@ -24,6 +24,7 @@ so "avtalen" finds "avtal".
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -50,17 +51,21 @@ PART = 4
 WORD = re.compile(r"[^\W_]+")
 # A soft hyphen or a word joiner inside a word does not split it.
 INVISIBLE = re.compile("[\u00ad\u200b\u2060]")
-_stemmer = snowballstemmer.stemmer("swedish")
-_stems: dict[str, str] = {}
+# One index per language: the Swedish one under sokindex/, the English
+# edition's under en/sokindex/, each stemmed by its Snowball stemmer.
+LANGUAGES = {"sv": "swedish", "en": "english"}
 
 
-def _stem(word: str) -> str:
-    """Snowball is slow in pure Python, but a site has only some thousand
-    distinct words, each used hundreds of times."""
-    stem = _stems.get(word)
-    if stem is None:
-        stem = _stems[word] = _stemmer.stemWord(word)
-    return stem
+@functools.cache
+def stemmer(lang: str):
+    """The stem function of a language. Snowball is slow in pure Python, but
+    a site has only some thousand distinct words, each used hundreds of times."""
+    return functools.lru_cache(maxsize=None)(snowballstemmer.stemmer(LANGUAGES[lang]).stemWord)
+
+
+def index_dir(lang: str = "sv") -> str:
+    """Where a language's index lies under the site root."""
+    return INDEX_DIR if lang == "sv" else f"{lang}/{INDEX_DIR}"
 
 
 def words(text: str) -> list[str]:
@@ -178,12 +183,12 @@ def read_page(url: str, html: str) -> SearchPage:
 
 # ------------------------------------------------------------------ the index
 
-def index_files(docs: list[SearchPage]) -> dict[str, bytes]:
-    """Every file of the index, by path under the site root."""
+def index_files(docs: list[SearchPage], lang: str = "sv") -> dict[str, bytes]:
+    """Every file of a language's index, by path under the site root."""
     docs = sorted(docs, key=lambda d: d.url)  # page numbers must not depend on build order
     values = sorted({f"{key}:{v}" for d in docs for key, vs in d.filters.items() for v in vs})
     number = {v: i for i, v in enumerate(values)}
-    postings = _postings(docs)
+    postings = _postings(docs, stemmer(lang), compounds=lang == "sv")
     terms = sorted(postings, key=_js_order)
 
     # Pairs, not an object: JavaScript would reorder keys like "2019".
@@ -211,30 +216,31 @@ def index_files(docs: list[SearchPage]) -> dict[str, bytes]:
 
     meta = {
         "version": 1,
+        "lang": lang,
         "folder": folder,
         "values": values,
         "chunks": firsts,
         "pages": [[d.url, d.title, d.kind, sorted(number[f"{k}:{v}"] for k, vs in d.filters.items() for v in vs)]
                   for d in docs],
     }
-    files = {f"{INDEX_DIR}/{folder}/{name}": content for name, content in body.items()}
-    files[f"{INDEX_DIR}/meta.json"] = _json(meta)
+    files = {f"{index_dir(lang)}/{folder}/{name}": content for name, content in body.items()}
+    files[f"{index_dir(lang)}/meta.json"] = _json(meta)
     return files
 
 
-def read_index(site: Path) -> list[SearchPage]:
+def read_index(site: Path, lang: str = "sv") -> list[SearchPage]:
     """The pages of the index a previous build wrote into site/, for a
     `--dirty` build, which reads again only the pages it rebuilds. [] when
     there is none, or it cannot be read."""
     try:
-        meta = json.loads((site / INDEX_DIR / "meta.json").read_text(encoding="utf-8"))
+        meta = json.loads((site / index_dir(lang) / "meta.json").read_text(encoding="utf-8"))
         values = [v.split(":", 1) for v in meta["values"]]
         docs = []
         for n, (url, title, kind, numbers) in enumerate(meta["pages"]):
             filters: dict[str, list[str]] = {}
             for number in numbers:
                 filters.setdefault(values[number][0], []).append(values[number][1])
-            text = (site / INDEX_DIR / meta["folder"] / f"s{n}.txt").read_text(encoding="utf-8")
+            text = (site / index_dir(lang) / meta["folder"] / f"s{n}.txt").read_text(encoding="utf-8")
             text, _, keywords = text.partition(KEYWORDS)
             docs.append(SearchPage(url, title, kind, filters, text, keywords))
         return docs
@@ -242,12 +248,14 @@ def read_index(site: Path) -> list[SearchPage]:
         return []
 
 
-def _postings(docs: list[SearchPage]) -> dict[str, list[int]]:
-    """Word -> [page gap, score, …] with BM25 scores of the stems (times 100, at least 1)."""
+def _postings(docs: list[SearchPage], stem, compounds: bool) -> dict[str, list[int]]:
+    """Word -> [page gap, score, …] with BM25 scores of the stems (times 100,
+    at least 1). `compounds`: a title's compounds also give their last part
+    (Swedish joins words; English does not)."""
     written = [(words(d.text + " " + d.keywords), words(d.title)) for d in docs]
-    bodies = [Counter(map(_stem, body)) for body, _ in written]
-    known = set().union(*bodies, *(map(_stem, title) for _, title in written))
-    counts = [(body, {_stem(w) for w in title} | _compound_parts(title, known))
+    bodies = [Counter(map(stem, body)) for body, _ in written]
+    known = set().union(*bodies, *(map(stem, title) for _, title in written))
+    counts = [(body, {stem(w) for w in title} | (_compound_parts(title, known, stem) if compounds else set()))
               for body, (_, title) in zip(bodies, written)]
     lengths = [sum(body.values()) for body, _ in counts]
     average = sum(lengths) / len(lengths) if lengths else 1
@@ -278,14 +286,14 @@ def _postings(docs: list[SearchPage]) -> dict[str, list[int]]:
         # "hållbarh", the stem ("hållbarh") begins no stem ("hållbar"), but
         # the page's word "hållbarhet" begins with it.
         for word in set(as_written[0]) | set(as_written[1]):
-            scores.setdefault(word, scores[_stem(word)])
+            scores.setdefault(word, scores[stem(word)])
         for term in sorted(scores):
             out.setdefault(term, []).extend((page - last.get(term, 0), scores[term]))
             last[term] = page
     return out
 
 
-def _compound_parts(title: list[str], known: set[str]) -> set[str]:
+def _compound_parts(title: list[str], known: set[str], stem) -> set[str]:
     """The stems of the last parts of the compounds in a title: "partnerskapsavtal"
     gives "avtal" when "partnerskap" and "avtal" are words of the site (their
     stems in `known`). Only the last part: in Swedish it says what the whole
@@ -294,8 +302,8 @@ def _compound_parts(title: list[str], known: set[str]) -> set[str]:
     for word in title:
         for i in range(PART, len(word) - PART + 1):
             head, tail = word[:i], word[i:]
-            if _stem(tail) in known and (_stem(head) in known or (head[-1] == "s" and _stem(head[:-1]) in known)):
-                parts.add(_stem(tail))
+            if stem(tail) in known and (stem(head) in known or (head[-1] == "s" and stem(head[:-1]) in known)):
+                parts.add(stem(tail))
     return parts
 
 

@@ -13,10 +13,52 @@
 (function () {
   "use strict";
 
+  // What the script says, in the page's language (the template's own words
+  // are in spets/english.py).
+  const WORDS = {
+    sv: {
+      hits: (n) => (n === 1 ? "1 träff" : n + " träffar"),
+      none: "Inga träffar",
+      empty: "Skriv ett sökord eller välj ett filter.",
+      describe: (q, chosen) => (q ? ` för ”${q}”` : "") +
+        (chosen.length ? ` med ${chosen.length === 1 ? "filtret" : "filtren"} ${chosen.join(", ")}` : ""),
+      some: (n, matched, words) => `${WORDS.sv.hits(n)} med minst ${matched} av ${words} sökord`,
+      left: (small) => ` (utan småorden ${small.join(", ")})`,
+      respelled: (spelled) => ` Visar träffar för ${spelled.join(", ")}.`,
+      page: "Sida",
+      more: (name) => "Läs mer om " + name + " →",
+      notLoaded: "Sökningen kunde inte laddas. Försök igen om en stund, eller bläddra i listorna.",
+      noIndex: "Sökningen kunde inte hämta sitt index. Ladda om sidan och försök igen.",
+      filterPrefix: /^Filtrera /,
+      all: (n, noun) => `Visar alla ${n} ${noun}.`,
+      shown: (visible, n, noun) => `Visar ${visible} av ${n} ${noun}`,
+    },
+    en: {
+      hits: (n) => (n === 1 ? "1 result" : n + " results"),
+      none: "No results",
+      empty: "Type a search word or choose a filter.",
+      describe: (q, chosen) => (q ? ` for “${q}”` : "") +
+        (chosen.length ? ` with the ${chosen.length === 1 ? "filter" : "filters"} ${chosen.join(", ")}` : ""),
+      some: (n, matched, words) => `${WORDS.en.hits(n)} with at least ${matched} of ${words} search words`,
+      left: (small) => ` (without the small words ${small.join(", ")})`,
+      respelled: (spelled) => ` Showing results for ${spelled.join(", ")}.`,
+      page: "Page",
+      more: (name) => "Read more about " + name + " →",
+      notLoaded: "The search could not be loaded. Try again in a while, or browse the lists.",
+      noIndex: "The search could not fetch its index. Reload the page and try again.",
+      filterPrefix: /^Filter /,
+      all: (n, noun) => `Showing all ${n} ${noun}.`,
+      shown: (visible, n, noun) => `Showing ${visible} of ${n} ${noun}`,
+    },
+  };
+
   const form = document.querySelector("form[data-spets-filter]");
   if (!form) return;
   const status = document.querySelector(".spets-status");
   const root = new URL(form.dataset.root, location.href); // the site's root
+  // The page's language: the English edition's pages say everything in English.
+  const lang = document.documentElement.lang === "en" ? "en" : "sv";
+  const say = WORDS[lang];
 
   // ------------------------------------------------------------ state
 
@@ -70,9 +112,6 @@
     return input.parentElement.textContent.replace(/\(\d+\)\s*$/, "").trim();
   }
 
-  function hits(n) {
-    return n === 1 ? "1 träff" : n + " träffar";
-  }
 
   function describe(q, filters) {
     const chosen = [];
@@ -82,8 +121,7 @@
         chosen.push(input ? valueName(input) : value);
       }
     }
-    return (q ? ` för ”${q}”` : "") +
-      (chosen.length ? ` med ${chosen.length === 1 ? "filtret" : "filtren"} ${chosen.join(", ")}` : "");
+    return say.describe(q, chosen);
   }
 
   // ------------------------------------------------------------ search
@@ -104,7 +142,7 @@
     li.className = "spets-result";
     const kind = document.createElement("p");
     kind.className = "spets-result__kind";
-    kind.textContent = page.kind || "Sida";
+    kind.textContent = page.kind || say.page;
     const title = document.createElement("a");
     title.className = "spets-result__title";
     title.href = new URL(page.url, root).href;
@@ -125,10 +163,10 @@
     let index;
     try {
       const engine = await import(new URL("assets/spets-search.js", root).href);
-      index = await engine.open(root);
+      index = await engine.open(root, form.dataset.index);
     } catch (error) {
       console.error(error);
-      status.textContent = "Sökningen kunde inte laddas. Försök igen om en stund, eller bläddra i listorna.";
+      status.textContent = say.notLoaded;
       return;
     }
 
@@ -159,7 +197,7 @@
       if (!about.hidden) {
         about.replaceChildren(Object.assign(document.createElement("a"), {
           href: new URL(input.dataset.url, root).href,
-          textContent: "Läs mer om " + valueName(input) + " →",
+          textContent: say.more(valueName(input)),
         }));
       }
     }
@@ -174,7 +212,7 @@
       } catch (error) {
         // E.g. offline, or the site was published anew and this page's index is gone.
         console.warn(error);
-        if (search === current) status.textContent = "Sökningen kunde inte hämta sitt index. Ladda om sidan och försök igen.";
+        if (search === current) status.textContent = say.noIndex;
         return;
       }
       if (search !== current) return;
@@ -182,7 +220,7 @@
       if (!found.words && Object.keys(filters).length === 0) {
         list.replaceChildren();
         more.hidden = true;
-        status.textContent = q ? `Inga träffar${describe(q, filters)}.` : "Skriv ett sökord eller välj ett filter.";
+        status.textContent = q ? `${say.none}${describe(q, filters)}.` : say.empty;
         return;
       }
       search.pages = found.pages;
@@ -193,10 +231,10 @@
       if (search !== current) return;
       // A question typed as a sentence: say which words did not count.
       const n = found.pages.length;
-      const some = found.matched < found.words && n ? `${hits(n)} med minst ${found.matched} av ${found.words} sökord` : "";
-      const left = found.left.length ? ` (utan småorden ${found.left.join(", ")})` : "";
-      const also = respelled.length ? ` Visar träffar för ${respelled.map(([, w]) => w).join(", ")}.` : "";
-      status.textContent = (some || (n ? hits(n) : "Inga träffar")) + describe(q, filters) + left + "." + also;
+      const some = found.matched < found.words && n ? say.some(n, found.matched, found.words) : "";
+      const left = found.left.length ? say.left(found.left) : "";
+      const also = respelled.length ? say.respelled(respelled.map(([, w]) => w)) : "";
+      status.textContent = (some || (n ? say.hits(n) : say.none)) + describe(q, filters) + left + "." + also;
     }
 
     more.addEventListener("click", async () => {
@@ -235,13 +273,13 @@
   // ------------------------------------------------------ listing cards
 
   function normalise(text) {
-    return text.toLocaleLowerCase("sv").replace(/\s+/g, " ");
+    return text.toLocaleLowerCase(lang).replace(/\s+/g, " ");
   }
 
   function setupCards() {
     const cards = Array.from(document.querySelectorAll(".spets-cards .spets-card"));
     const texts = cards.map((card) => normalise(card.textContent));
-    const noun = form.getAttribute("aria-label").replace(/^Filtrera /, "");
+    const noun = form.getAttribute("aria-label").replace(say.filterPrefix, "");
     const keys = Array.from(form.querySelectorAll("fieldset[data-facet]"), (fieldset) => fieldset.dataset.facet);
     // The form's script hid the cards the address filters out; from now on
     // run() does, the same cards, so taking its style away moves nothing.
@@ -266,8 +304,8 @@
       });
       showCounts(counts);
       status.textContent = visible === cards.length && !words.length
-        ? `Visar alla ${cards.length} ${noun}.`
-        : `Visar ${visible} av ${cards.length} ${noun}` + describe(q, filters) + ".";
+        ? say.all(cards.length, noun)
+        : say.shown(visible, cards.length, noun) + describe(q, filters) + ".";
       if (first) first.remove();
     }
     form.elements.q.addEventListener("input", () => {

@@ -20,35 +20,38 @@
 // time), so pages with more of the words, or with them in the title, rank
 // first. A word of the title is also the last part of a compound in it
 // (spets/search.py): "avtal" finds "Skriv ett partnerskapsavtal" first.
-import { stem as snowball } from "./snowball/stem.js";
+// The English edition's index (en/sokindex/, meta.lang "en") is stemmed and
+// searched the same way with Snowball's English stemmer, its own small words,
+// and no respelling of å, ä and ö.
+import { stemmer } from "./snowball/stem.js";
 
 const WORD = /[\p{L}\p{N}]+/gu; // spets/search.py: [^\W_]+
 const INVISIBLE = /[\u00ad\u200b\u2060]/g; // soft hyphen and word joiners: not word breaks
 const EXCERPT_WORDS = 24;
 const MAX_WORDS = 12; // a pasted paragraph must not fetch the whole index
 const MAX_RESPELLINGS = 64; // 6 letters a or o: more would fetch too much of the index
-const stems = new Map(); // an excerpt stems every word of ten pages per key
-function stem(word) {
-  let s = stems.get(word);
-  if (s === undefined) stems.set(word, (s = snowball(word)));
-  return s;
-}
 // Swedish function and question words (most of Snowball's Swedish stop list).
-const SMALL = new Set(("alla allt att av blev bli blir de dem den denna deras dess dessa det detta dig din " +
+const SMALL_SV = new Set(("alla allt att av blev bli blir de dem den denna deras dess dessa det detta dig din " +
   "ditt du där då efter ej eller en er era ert ett från för ha hade han hans har henne hennes hon honom hur " +
   "här i icke ingen inom inte jag ju kan kunde man med mellan men mig min mina mitt mot mycket ni nu när " +
   "någon något några och om oss på samma sedan sig sin sina sitta själv skulle som så sådan till under upp " +
   "ut utan vad var vara varför varit varje vars vart vem vi vid vilka vilken vilket vill är åt än ännu över").split(" "));
+// The same for English (from Snowball's English stop list).
+const SMALL_EN = new Set(("a about all an and any are as at be been but by can could did do does for from had " +
+  "has have he her his how i if in into is it its me my no not of on or our she so that the their them " +
+  "there they this to was we were what when where which who why will with would you your").split(" "));
+const SMALL = { sv: SMALL_SV, en: SMALL_EN };
 
 export function words(text) {
   return text.replace(INVISIBLE, "").normalize("NFC").toLowerCase().match(WORD) || [];
 }
 
 // The words a query searches for (each once), and the small words it leaves out.
-export function queryWords(text) {
+export function queryWords(text, lang = "sv") {
+  const small = SMALL[lang] || SMALL_SV;
   const all = [...new Set(words(text))].slice(0, MAX_WORDS);
-  const big = all.filter((w) => !SMALL.has(w));
-  return big.length ? [big, all.filter((w) => SMALL.has(w))] : [all, []];
+  const big = all.filter((w) => !small.has(w));
+  return big.length ? [big, all.filter((w) => small.has(w))] : [all, []];
 }
 
 async function fetchJson(url, options) {
@@ -57,22 +60,33 @@ async function fetchJson(url, options) {
   return response.json();
 }
 
-export async function open(root) {
-  const base = new URL("sokindex/", root);
+// `index`: where the index lies under the site's root (the form's data-index).
+export async function open(root, index = "sokindex/") {
+  const base = new URL(index, root);
   // Asked anew each time: after a new publish it names a new folder.
   const meta = await fetchJson(new URL("meta.json", base), { cache: "no-cache" });
-  return new Index(meta, new URL(meta.folder + "/", base));
+  const lang = meta.lang || "sv";
+  return new Index(meta, new URL(meta.folder + "/", base), lang, await stemmer(lang));
 }
 
 class Index {
-  constructor(meta, folder) {
+  constructor(meta, folder, lang, snowball) {
     this.folder = folder;
+    this.lang = lang;
+    this.snowball = snowball;
+    this.stems = new Map(); // an excerpt stems every word of ten pages per key
     this.pages = meta.pages; // [url, title, kind, [value numbers]]
     this.firsts = meta.chunks; // the first word of each chunk, in order
     this.values = meta.values.map((v) => v.split(/:(.*)/s).slice(0, 2)); // number -> [facet, value]
     this.number = new Map(meta.values.map((v, i) => [v, i]));
     this.chunks = new Map(); // chunk number -> Promise of {words, lists}
     this.texts = new Map(); // page number -> Promise of its text
+  }
+
+  stem(word) {
+    let s = this.stems.get(word);
+    if (s === undefined) this.stems.set(word, (s = this.snowball(word)));
+    return s;
   }
 
   page(n) {
@@ -107,7 +121,7 @@ class Index {
   // keyboard without them), is tried with them put back: the spelling that
   // finds the most pages, and its scores; null when none finds any.
   async respelled(word) {
-    if (/[åäö]/.test(word) || !/[ao]/.test(word)) return null;
+    if (this.lang !== "sv" || /[åäö]/.test(word) || !/[ao]/.test(word)) return null;
     let spellings = [""];
     for (const c of word) {
       const options = c === "a" ? ["a", "å", "ä"] : c === "o" ? ["o", "ö"] : [c];
@@ -125,7 +139,7 @@ class Index {
 
   // page -> best score of the index words that one query word finds.
   async scoresOf(word) {
-    const s = stem(word);
+    const s = this.stem(word);
     const end = s + "\uffff";
     const scores = new Float64Array(this.pages.length);
     for (const chunk of await Promise.all(this.chunksFor(s, end).map((i) => this.chunk(i)))) {
@@ -149,7 +163,7 @@ class Index {
   // The counts of `relax` (the kind, a single choice) ignore its own filter,
   // so that the other kinds show what choosing them would give.
   async search(q, filters = {}, relax = "typ") {
-    const [query, left] = queryWords(q);
+    const [query, left] = queryWords(q, this.lang);
     let total = null; // page -> score, without text: every page counts
     let found = null; // page -> how many of the words it has
     let matched = 0;
@@ -193,7 +207,7 @@ class Index {
     }
     if (total) pages.sort((a, b) => total[b] - total[a] || a - b);
     else {
-      const collator = new Intl.Collator("sv");
+      const collator = new Intl.Collator(this.lang);
       pages.sort((a, b) => collator.compare(this.pages[a][1], this.pages[b][1]));
     }
     return { pages, counts, matched, words: query.length, left, respelled };
@@ -210,15 +224,15 @@ class Index {
   // About EXCERPT_WORDS words of page n's text, where the words of q are
   // densest: [[text, isHit], …].
   async excerpt(n, q) {
-    const typed = queryWords(q)[0];
-    const wanted = typed.map(stem);
+    const typed = queryWords(q, this.lang)[0];
+    const wanted = typed.map((w) => this.stem(w));
     // After a form feed come words the page is found by but does not show.
     const text = (await this.text(n)).split("\f")[0];
     const found = Array.from(text.matchAll(WORD));
     if (!found.length) return [];
     const hit = found.map((m) => {
       const word = m[0].toLowerCase();
-      const s = stem(word);
+      const s = this.stem(word);
       return wanted.some((w, k) => s.startsWith(w) || word.startsWith(typed[k]));
     });
     // The window with the most hits, from a few words before one of them,
