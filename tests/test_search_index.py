@@ -149,9 +149,9 @@ def test_the_last_part_of_a_compound_in_a_title_is_a_title_word():
     assert words["avtal"]["a/"] > words["avtal"]["b/"]
     # A first part shorter than a word (search.PART letters) is no compound: "in" + "rätta".
     assert "b/" in words["rätt"] and "c/" not in words["rätt"]
-    assert search._compound_parts(["partnerskapsavtal"], {"partnerskap", "avtal"}) == {"avtal"}
-    assert search._compound_parts(["partnerskapsavtal"], {"avtal"}) == set()  # the first part is no word
-    assert search._compound_parts(["avtal", "xyzwavtal"], {"avtal"}) == set()
+    assert search._compound_parts(["partnerskapsavtal"], {"partnerskap", "avtal"}, search.stemmer("sv")) == {"avtal"}
+    assert search._compound_parts(["partnerskapsavtal"], {"avtal"}, search.stemmer("sv")) == set()  # the first part is no word
+    assert search._compound_parts(["avtal", "xyzwavtal"], {"avtal"}, search.stemmer("sv")) == set()
 
 
 def test_a_word_in_a_short_title_weighs_more_and_a_title_word_always_more_than_the_text():
