@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import types
+import xml.etree.ElementTree as ET
 import os
 import shutil
 import subprocess
@@ -40,7 +41,7 @@ from spets import outputs, search
 from spets.check import CheckResult, check_root
 from spets.knowledge import KnowledgeBase
 from spets.load import find_files
-from spets.render import OTHER_PAGES, Renderer, problem_page, unstash
+from spets.render import CARD_KINDS, OTHER_PAGES, Renderer, problem_page, unstash
 from spets.site import SiteInfo
 
 from . import pages
@@ -104,6 +105,9 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
             for entry in self.kb.all(kind.name) if kind.url else ():
                 english_url = english.entry(entry).url
                 self.twins[entry.url], self.twins[english_url] = english_url, entry.url
+        for kind in CARD_KINDS:
+            swedish_cards, english_cards = self.renderer.cards_url(kind), self.english.cards_url(kind)
+            self.twins[swedish_cards], self.twins[english_cards] = english_cards, swedish_cards
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -183,7 +187,8 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
         swedish = files.get_file_from_path(twin)
         if swedish is None or not swedish.is_documentation_page():
             raise PluginError(f"docs/{page.file.src_uri}: twin: {twin!r} är ingen sida i docs/")
-        self.twins[page.url], self.twins[swedish.url] = swedish.url, page.url
+        swedish_url = "" if swedish.url in (".", "./") else swedish.url  # the start page, as Page.url has it
+        self.twins[page.url], self.twins[swedish_url] = swedish_url, page.url
 
     def on_pre_page(self, page, *, config, files):
         self._set_edit_url(page, config)
@@ -277,6 +282,7 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
                         shutil.rmtree(old)
         except OSError as error:
             raise PluginError(f"Sökindexet kunde inte skrivas: {error.strerror or error} ({error.filename})")
+        _english_sitemap(site, config.site_url or "")
 
     def on_serve(self, server, *, config, builder):
         # The content folders, also one still empty: its first file must rebuild.
@@ -284,6 +290,25 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server
+
+
+def _english_sitemap(site: Path, site_url: str) -> None:
+    """en/sitemap.xml: the sitemap's English pages. Material's script reads a
+    sitemap beside each <link rel="alternate"> of a page, and the English
+    pages name their feed, en/feed.xml; a sitemap lists only pages under its
+    own folder."""
+    sitemap = site / "sitemap.xml"
+    if not site_url or not sitemap.is_file():
+        return
+    ns = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    ET.register_namespace("", ns)
+    ET.register_namespace("xhtml", "http://www.w3.org/1999/xhtml")
+    tree = ET.parse(sitemap)
+    english_root = site_url.rstrip("/") + "/en/"
+    for url in list(tree.getroot()):
+        if not url.findtext(f"{{{ns}}}loc", "").startswith(english_root):
+            tree.getroot().remove(url)
+    tree.write(site / "en" / "sitemap.xml", encoding="UTF-8", xml_declaration=True)
 
 
 def _english_nav(nav: Navigation, files: Files) -> Navigation:

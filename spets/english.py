@@ -195,6 +195,15 @@ STRINGS = {
     "Sök och filtrera på {name}": "Search and filter by {name}",
     "Öppna sökningen filtrerad på {name}": "Open the search filtered by {name}",
     "Sida": "Page",
+    # print cards
+    "Metodkort": "Method cards", "Verktygskort": "Tool cards",
+    "Alla {kinds} som kort att skriva ut, ett per sida.": "All {kinds} as cards to print, one per page.",
+    "Här är alla {n} {kinds} som kort, ett per sida. Skriv ut sidan med webbläsarens utskriftsfunktion "
+    "(Ctrl+P eller Cmd+P), eller spara den som PDF. Menyer och knappar kommer inte med på utskriften.":
+        "Here are all {n} {kinds} as cards, one per page. Print the page with the browser's print function "
+        "(Ctrl+P or Cmd+P), or save it as a PDF. Menus and buttons are left off the printout.",
+    "Tillbaka till alla {kinds}": "Back to all {kinds}",
+    "Skriv ut": "Print", "Skriv ut kortet": "Print the card",
     # the menu's groups
     "Kunskap": "Knowledge", "Bläddra": "Browse", "Om": "About",
     # Swedish only

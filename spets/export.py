@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 
+from . import english
 from . import model as m
 from .codebook import SCHEMA_VERSION, file_name
 from .knowledge import KnowledgeBase, refs
@@ -97,9 +98,14 @@ def columns(kind: m.Kind) -> list[str]:
     return out
 
 
+def english_csv(kind: m.Kind) -> str:
+    """Where the English CSV file of a kind is: data/en/methods.csv …"""
+    return f"data/en/{kind.url_en}.csv"
+
+
 def _csv_fields(kind: m.Kind) -> list[m.Field]:
-    """The fields of a CSV file: the Swedish ones. The English texts (`en`)
-    are in the JSON, beside the Swedish."""
+    """The fields of a CSV file: one language per file, so not `en` (the
+    JSON has both languages, the English CSV the English view)."""
     return [f for f in kind.fields if f.name != "en"]
 
 
@@ -137,8 +143,11 @@ def kind_csv(kb: KnowledgeBase, site: SiteInfo, kind: m.Kind) -> bytes:
 
 def files(kb: KnowledgeBase, site: SiteInfo) -> dict[str, bytes]:
     out = {"data/kunskapsbank.json": knowledge_base_json(kb, site)}
+    in_english = english.view(kb)
     for kind in m.ENTRY_KINDS:
         out[f"data/{file_name(kind)}.csv"] = kind_csv(kb, site, kind)
+        # The same columns in English (a field without English keeps its Swedish text).
+        out[english_csv(kind)] = kind_csv(in_english, site, kind)
     for kind in m.VOCABULARIES:
         out[f"data/{file_name(kind)}.json"] = vocabulary_json(kb, site, kind)
     return out

@@ -19,7 +19,8 @@ from typing import Callable
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Ids that name pages of their own inside a kind's folder (metoder/kort/ …).
-RESERVED_IDS = {"index": "listsidan", "kort": "sidan med alla utskriftskort"}
+RESERVED_IDS = {"index": "listsidan", "kort": "sidan med alla utskriftskort",
+                "cards": "den engelska sidan med alla utskriftskort"}
 
 
 ID_MESSAGE = "Använd bara små bokstäver a–z, siffror och bindestreck, t.ex. chalmers-volvo-cars."

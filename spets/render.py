@@ -72,11 +72,13 @@ def unstash(headings_html: str, blocks: tuple[str, ...]) -> str:
     return "\n".join(part for part in parts if part)
 
 
-CARDS = "kort"  # the page of every card for printing: metoder/kort/, verktyg/kort/
+# The page of every card for printing: metoder/kort/, verktyg/kort/, and in
+# English en/methods/cards/, en/tools/cards/.
+CARDS = {"sv": "kort", "en": "cards"}
 CARD_KINDS = (m.METHOD, m.TOOL)
 CODEBOOK = "data/index.md"
 # The generated pages that are not an entry's: the nav may name them.
-OTHER_PAGES = (*(f"{kind.url}/{CARDS}.md" for kind in CARD_KINDS), CODEBOOK)
+OTHER_PAGES = (*(f"{kind.url}/{CARDS['sv']}.md" for kind in CARD_KINDS), CODEBOOK)
 
 
 # The vocabularies whose names an entry's page shows among its facts.
@@ -169,6 +171,10 @@ class Renderer:
                                 search_url=self.search_url, listings={k.name: self.listing_url(k) for k in m.ENTRY_KINDS})
         self._cards: dict[tuple[str, str, int], str] = {}
 
+    def cards_url(self, kind: m.Kind) -> str:
+        """The site path of a kind's page of print cards in the page's language."""
+        return f"{self.listing_url(kind)}{CARDS[self.lang]}/"
+
     def listing_url(self, kind: m.Kind) -> str:
         """The site path of a kind's listing page in the page's language."""
         return f"en/{kind.url_en}/" if self.lang == "en" else f"{kind.url}/"
@@ -217,11 +223,10 @@ class Renderer:
                 continue
             for entry in self.kb.all(kind.name):
                 yield Page(entry.url.rstrip("/") + ".md", *stash(self.page(entry)), self.search_page(entry))
-        if self.lang != "sv":  # the English edition has its entry pages so far, no cards or codebook
-            return
         for kind in CARD_KINDS:
-            yield Page(f"{kind.url}/{CARDS}.md", *stash(self.print_cards(kind)))
-        yield Page(CODEBOOK, *stash(self._render("codebook.md.j2", "data/")))
+            yield Page(self.cards_url(kind).rstrip("/") + ".md", *stash(self.print_cards(kind)))
+        if self.lang == "sv":  # the codebook (data/) is Swedish only, so far
+            yield Page(CODEBOOK, *stash(self._render("codebook.md.j2", "data/")))
 
     def page(self, entry: m.Entry) -> str:
         is_vocabulary = entry.kind_def.is_vocabulary
@@ -232,8 +237,8 @@ class Renderer:
             # head, and where "Skriv ut" leads when JavaScript is off.
             meta = {"spets_jsonld": jsonld.script_text(
                 jsonld.data(self.kb, entry, self.permalink(entry), self.site.name, self.md))}
-            if entry.kind in ("method", "tool") and self.lang == "sv":  # no English cards yet
-                meta["spets_print"] = f"../{CARDS}/#{entry.id}"
+            if entry.kind in ("method", "tool"):
+                meta["spets_print"] = f"../{CARDS[self.lang]}/#{entry.id}"
             text = _add_front_matter(text, meta)
         return text
 
@@ -259,7 +264,7 @@ class Renderer:
     def print_cards(self, kind: m.Kind) -> str:
         """Every method (or tool) as a card, one per printed page."""
         # No entry can be called `kort`: check.py refuses the ids in m.RESERVED_IDS.
-        return self._render("print_cards.md.j2", f"{kind.url}/{CARDS}/", kind=kind,
+        return self._render("print_cards.md.j2", self.cards_url(kind), kind=kind,
                             entries=self.kb.all(kind.name))
 
     # ---------------------------------------------------------- fragments

@@ -238,3 +238,32 @@ def test_the_english_index_is_english():
     words = {w for name, content in files.items() if "/o" in name for w, _ in __import__("json").loads(content)}
     assert {"partnership", "agreement", "last"} <= words  # English stems
     assert not any(name.startswith("sokindex/") for name in files)
+
+
+def test_feed_csv_and_cards_in_english(repo_site):
+    import csv
+    import io
+    import xml.etree.ElementTree as ET
+
+    _, site = repo_site
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(site / "en" / "feed.xml").getroot()
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    titles = {e.findtext(f"{atom}title"): e.find(f"{atom}link").get("href") for e in feed.iter(f"{atom}entry")}
+    english = {data["en"]["title"] for kind, _, data in entries() if kind.name in ("method", "case_study")}
+    assert titles and set(titles) <= english and all("/en/" in href for href in titles.values())
+    # The English CSV: the same columns, the English texts.
+    for kind in m.ENTRY_KINDS:
+        swedish = (site / "data" / f"{kind.url}.csv").read_text(encoding="utf-8-sig")
+        rows = list(csv.DictReader(io.StringIO((site / "data" / "en" / f"{kind.url_en}.csv")
+                                               .read_text(encoding="utf-8-sig"), newline="")))
+        assert swedish.splitlines()[0] == ",".join(rows[0].keys())
+        yaml_titles = {id_: data["en"]["title"] for k, id_, data in entries() if k is kind}
+        assert {r["id"]: r["title"].lstrip("'") for r in rows} == yaml_titles
+    # The print cards: every method, in English, twinned with the Swedish page.
+    cards = read(site, "en/methods/cards/")
+    assert "<h1" in cards and "Method cards" in cards and '<html lang="en"' in cards
+    for _, id_, data in (e for e in entries() if e[0] is m.METHOD):
+        assert f'id="{id_}"' in cards and html.escape(data["en"]["title"], quote=False) in html.unescape(cards) or \
+            data["en"]["title"] in html.unescape(cards)
+    assert re.search(r'class="spets-language[^"]*" href="[^"]*metoder/kort/" hreflang="sv"', cards)
