@@ -195,6 +195,19 @@ STRINGS = {
     "Sök och filtrera på {name}": "Search and filter by {name}",
     "Öppna sökningen filtrerad på {name}": "Open the search filtered by {name}",
     "Sida": "Page",
+    # the self-assessment's form (_tool.j2)
+    "Fyll i på sidan": "Fill it in on the page",
+    "Välj för varje område den nivå som stämmer bäst i dag, en gång för lärosätet och en gång för partnern":
+        "For each area, choose the level that fits best today, once for the institution and once for the partner",
+    " (mellanlägen som 1,5 går bra)": " (values in between, such as 1.5, are fine)",
+    ", och gärna var ni vill vara om två år. Det du väljer stannar i din webbläsare.":
+        ", and if you like, where you want to be in two years. What you choose stays in your browser.",
+    "Partnerskap (valfritt)": "Partnership (optional)", "Mål om två år": "Goal in two years",
+    "Inte valt": "Not chosen", "Mellan {lower} och {upper}": "Between {lower} and {upper}",
+    "Resultat per område": "Result by area", "Lärosätet": "The institution", "Partnern": "The partner",
+    "Metoder för de svagaste områdena": "Methods for the weakest areas",
+    "Skriv ut resultatet": "Print the result", "Spara som fil": "Save as a file",
+    "Öppna en sparad fil": "Open a saved file", "Töm formuläret": "Clear the form",
     # print cards
     "Metodkort": "Method cards", "Verktygskort": "Tool cards",
     "Alla {kinds} som kort att skriva ut, ett per sida.": "All {kinds} as cards to print, one per page.",

@@ -33,7 +33,7 @@ ALLOWED_CLASSES = {"li": {FILL_IN}}
 # page may hold several tables, so each region's name also gives the table's
 # first column headings: landmarks with one name could not be told apart.
 TABLE_REGION = '<div class="spets-table" role="region" tabindex="0" aria-label="{label}">'
-TABLE_LABEL = "Tabell, rulla i sidled"
+TABLE_LABELS = {"sv": "Tabell, rulla i sidled", "en": "Table, scroll sideways"}  # by the page's language
 _TABLE = re.compile(r"<table>.*?</table>", re.S)
 _HEADER_CELL = re.compile(r"<th(?:\s[^>]*)?>(.*?)</th>", re.S)
 _TAG = re.compile(r"<[^>]*>")
@@ -128,7 +128,7 @@ def _prose(text: str) -> Markup | None:
     return Markup("&#10;".join(f"<p>{p.replace(chr(10), '&#10;')}</p>" for p in paragraphs))
 
 
-def table_region(table: str, name: str | None = None) -> Markup:
+def table_region(table: str, name: str | None = None, lang: str = "sv") -> Markup:
     """One table (safe HTML) in its scroll region, named by `name` or else
     by its column headings."""
     if name is None:
@@ -136,19 +136,20 @@ def table_region(table: str, name: str | None = None) -> Markup:
         name = ", ".join(filter(None, headings))
         if len(name) > 60:
             name = name[:60].rsplit(" ", 1)[0].rstrip(",") + " …"
-    label = TABLE_LABEL + (": " + name if name else "")
+    label = TABLE_LABELS[lang] + (": " + name if name else "")
     return Markup(TABLE_REGION.format(label=html.escape(label)) + str(table) + "</div>")
 
 
-def to_html(text: str | None) -> Markup:
-    """Render one field of contributor Markdown to sanitized HTML."""
+def to_html(text: str | None, lang: str = "sv") -> Markup:
+    """Render one field of contributor Markdown to sanitized HTML, on a page
+    in `lang` (it names the scroll region of a table)."""
     if not text:
         return Markup("")
     prose = _prose(text)
-    return prose if prose is not None else _markdown(text)
+    return prose if prose is not None else _markdown(text, lang)
 
 
-def _markdown(text: str) -> Markup:
+def _markdown(text: str, lang: str = "sv") -> Markup:
     """The full path: Python-Markdown, then nh3 (the prose fast path must
     agree with it, tests/test_markdown_safe.py)."""
     raw = _MD.reset().convert(text)
@@ -157,7 +158,7 @@ def _markdown(text: str) -> Markup:
     # After nh3, which would take the wrapper off: every "<table>" left is a
     # real tag (text is escaped, a table carries no attributes, and Markdown
     # tables do not nest).
-    clean = _TABLE.sub(lambda match: table_region(match.group(0)), clean)
+    clean = _TABLE.sub(lambda match: table_region(match.group(0), lang=lang), clean)
     # One line: a newline inside <pre> becomes &#10; (the same character), and
     # elsewhere it is just whitespace. So no line of contributor HTML can ever
     # start with '#' and be taken for one of our headings (see render.stash).

@@ -157,10 +157,10 @@ class Renderer:
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self._here = ""  # the URL of the page being rendered, for link()
         # Cached: the card pages and the JSON-LD render the same fields again.
-        self.md = functools.lru_cache(maxsize=None)(to_html)
+        self.md = functools.lru_cache(maxsize=None)(functools.partial(to_html, lang=lang))
         self.env.filters["md"] = self.md
         self.env.filters["mdtitle"] = inline_text
-        self.env.filters["table_region"] = table_region
+        self.env.filters["table_region"] = functools.partial(table_region, lang=lang)
         # Front matter values: JSON strings are valid YAML, and the HTML escape
         # matters because MkDocs' theme templates print page meta unescaped.
         self.env.filters["yaml_text"] = lambda v: Markup(yaml_string(str(escape(v))))

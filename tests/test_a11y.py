@@ -23,7 +23,9 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
 from conftest import watch
-from spets.markdown_safe import TABLE_LABEL, to_html
+from spets.markdown_safe import TABLE_LABELS, to_html
+
+TABLE_LABEL = TABLE_LABELS["sv"]
 
 browser_test = pytest.mark.browser
 

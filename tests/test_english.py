@@ -267,3 +267,20 @@ def test_feed_csv_and_cards_in_english(repo_site):
         assert f'id="{id_}"' in cards and html.escape(data["en"]["title"], quote=False) in html.unescape(cards) or \
             data["en"]["title"] in html.unescape(cards)
     assert re.search(r'class="spets-language[^"]*" href="[^"]*metoder/kort/" hreflang="sv"', cards)
+
+
+def test_the_self_assessment_works_in_english(page, repo_site):
+    url, _ = repo_site
+    errors = watch(page)
+    page.goto(url + "en/tools/sjalvskattning-mognad/")
+    page.select_option("#spets-assess-0-larosatet", "1")
+    page.select_option("#spets-assess-0-partnern", "3")
+    status = page.inner_text(".spets-assess__status")
+    assert status.startswith("The areas with the lowest level")
+    suggestion = page.inner_text(".spets-assess__suggestions li")
+    assert "lowest level, institution 1 and partner 3; widest gap, 2 steps" in suggestion
+    assert "Institution (solid bar)" in page.inner_text(".spets-assess__legend")
+    assert page.locator("button[data-action=save]").inner_text() == "Save as a file"
+    page.goto(url + "en/tools/avtalschecklista/")
+    assert "Tick the points here on the page." in page.inner_text("article")
+    assert errors == []

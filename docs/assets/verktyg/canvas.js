@@ -26,8 +26,10 @@ function enhance(container, index) {
     cell.append(field, copy);
   }
   if (!n) return;
-  note(container, "Skriv i rutorna här på sidan. Texten kommer med när du skriver ut, " +
-    "men sparas inte: den försvinner när du stänger sidan.");
+  note(container, document.documentElement.lang === "en"
+    ? "Write in the boxes here on the page. The text is printed with the page, but not saved: it is gone when you close it."
+    : "Skriv i rutorna här på sidan. Texten kommer med när du skriver ut, " +
+      "men sparas inte: den försvinner när du stänger sidan.");
 }
 
 document.querySelectorAll("[data-spets-canvas]").forEach(enhance);

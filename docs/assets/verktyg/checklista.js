@@ -27,8 +27,10 @@ function enhance(container, index) {
     li.classList.add("spets-check", "spets-check--live");
   }
   if (!n) return;
-  note(container, "Bocka av punkterna här på sidan. Bockarna kommer med när du skriver ut, " +
-    "men sparas inte: de försvinner när du stänger sidan.");
+  note(container, document.documentElement.lang === "en"
+    ? "Tick the points here on the page. The ticks are printed with the page, but not saved: they are gone when you close it."
+    : "Bocka av punkterna här på sidan. Bockarna kommer med när du skriver ut, " +
+      "men sparas inte: de försvinner när du stänger sidan.");
 }
 
 document.querySelectorAll("[data-spets-checklist]").forEach(enhance);

@@ -6,11 +6,48 @@
 // Without JavaScript the form stays hidden and the tables to fill in by hand remain.
 
 const SIDES = ["larosatet", "partnern"];
-const SIDE_NAMES = { larosatet: "Lärosätet", partnern: "Partnern" };
 const FILE_VERSION = 1;
 const SVG_NS = "http://www.w3.org/2000/svg";
 
-const number = (v) => v.toLocaleString("sv-SE", { maximumFractionDigits: 2 });
+// What the script says, in the page's language (the English edition's pages are lang="en").
+const WORDS = {
+  sv: {
+    locale: "sv-SE", sides: { larosatet: "Lärosätet", partnern: "Partnern" }, and: " och ",
+    lowest: (sides) => `lägst nivå, ${sides}`, widest: (gap) => `störst skillnad, ${gap} steg`,
+    chart: "Diagram: lärosätets och partnerns nivå i varje område. Samma siffror står i tabellen under diagrammet.",
+    gap: (gap) => `Skillnad ${gap}`, none: "inte valt",
+    keyLarosatet: " Lärosätet (hel stapel)", keyPartnern: " Partnern (randig stapel)", scale: (s) => `Skalan: ${s}.`,
+    choose: "Välj en nivå för minst ett område, så föreslås metoder för de svagaste områdena.",
+    allTop: "Alla områden är på den högsta nivån och parterna är överens.",
+    weakest: "De områden som har lägst nivå eller där parterna skiljer sig mest åt, och metoder som hjälper där:",
+    saved: (name) => `Sparade filen ${name}. Öppna den här igen med ”Öppna en sparad fil”.`,
+    notJson: (name) => `${name} är inte en fil som den här sidan har sparat (den är inte JSON).`,
+    notOurs: (name) => `${name} är inte en sparad självskattning från det här verktyget.`,
+    noArea: (area) => `Området ${area} i filen finns inte i självskattningen.`,
+    noValue: (v, area) => `Värdet ${v} för ${area} i filen går inte att välja.`,
+    cleared: "Formuläret är tömt.", opened: (name, n) => `Öppnade ${name}: ${n} områden.`,
+  },
+  en: {
+    locale: "en-GB", sides: { larosatet: "Institution", partnern: "Partner" }, and: " and ",
+    lowest: (sides) => `lowest level, ${sides}`, widest: (gap) => `widest gap, ${gap} steps`,
+    chart: "Chart: the institution's and the partner's level in each area. The same figures are in the table below the chart.",
+    gap: (gap) => `Gap ${gap}`, none: "not chosen",
+    keyLarosatet: " Institution (solid bar)", keyPartnern: " Partner (striped bar)", scale: (s) => `Scale: ${s}.`,
+    choose: "Choose a level for at least one area, and methods for the weakest areas are suggested.",
+    allTop: "All areas are at the highest level and the parties agree.",
+    weakest: "The areas with the lowest level or where the parties differ most, and methods that help there:",
+    saved: (name) => `Saved the file ${name}. Open it here again with “Open a saved file”.`,
+    notJson: (name) => `${name} is not a file this page has saved (it is not JSON).`,
+    notOurs: (name) => `${name} is not a saved self-assessment from this tool.`,
+    noArea: (area) => `The area ${area} in the file is not in the self-assessment.`,
+    noValue: (v, area) => `The value ${v} for ${area} in the file cannot be chosen.`,
+    cleared: "The form is cleared.", opened: (name, n) => `Opened ${name}: ${n} areas.`,
+  },
+};
+const say = WORDS[document.documentElement.lang === "en" ? "en" : "sv"];
+const SIDE_NAMES = say.sides;
+
+const number = (v) => v.toLocaleString(say.locale, { maximumFractionDigits: 2 });
 
 /** The answers in the form: one record per area. */
 function read(areas) {
@@ -39,9 +76,9 @@ export function weakest(rows, top) {
     const reasons = [];
     if (r.level !== null && r.level === low && low < top) {
       const sides = SIDES.filter((s) => r[s] !== null).map((s) => `${SIDE_NAMES[s].toLowerCase()} ${number(r[s])}`);
-      reasons.push(`lägst nivå, ${sides.join(" och ")}`);
+      reasons.push(say.lowest(sides.join(say.and)));
     }
-    if (r.gap !== null && wide > 0 && r.gap === wide) reasons.push(`störst skillnad, ${number(r.gap)} steg`);
+    if (r.gap !== null && wide > 0 && r.gap === wide) reasons.push(say.widest(number(r.gap)));
     return reasons.length ? [{ index: i, name: r.name, reasons }] : [];
   });
 }
@@ -66,7 +103,7 @@ function chart(rows, levels, width) {
   const height = axisH + rows.length * rowH;
   const svg = el("svg:svg", {
     viewBox: `0 0 ${width} ${height}`, width, height, role: "img", class: "spets-assess__svg-img",
-    "aria-label": "Diagram: lärosätets och partnerns nivå i varje område. Samma siffror står i tabellen under diagrammet.",
+    "aria-label": say.chart,
   });
   const defs = el("svg:defs", {}, el("svg:pattern", { id: "spets-assess-hatch", width: 6, height: 6,
     patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
@@ -82,7 +119,7 @@ function chart(rows, levels, width) {
     const y = axisH + i * rowH;
     const g = el("svg:g", { class: "spets-assess__row", "data-area": i });
     g.append(el("svg:text", { x: 0, y: y + 15, class: "spets-assess__area-name" }, r.name));
-    const gapText = r.gap === null ? "" : `Skillnad ${number(r.gap)}`;
+    const gapText = r.gap === null ? "" : say.gap(number(r.gap));
     g.append(el("svg:text", { x: width, y: y + 15, "text-anchor": "end", class: "spets-assess__gap", "data-gap": r.gap ?? "" }, gapText));
     SIDES.forEach((side, s) => {
       const by = y + lineH + s * (barH + 6);
@@ -93,7 +130,7 @@ function chart(rows, levels, width) {
           class: `spets-assess__bar spets-assess__bar--${side}` }));
       }
       g.append(el("svg:text", { x: x0 + (v ?? 0) * scale + 6, y: by + barH - 2, class: "spets-assess__value" },
-        v === null ? "inte valt" : number(v)));
+        v === null ? say.none : number(v)));
     });
     svg.append(g);
   });
@@ -117,11 +154,11 @@ function legend(levels) {
     el("svg:rect", { x: 0, y: 0, width: 28, height: 14, class: `spets-assess__bar spets-assess__bar--${side}` }));
   const scale = levels.map((name, i) => `${i + 1} = ${name}`).join(", ");
   return [
-    el("span", { class: "spets-assess__key" }, swatch("larosatet"), " Lärosätet (hel stapel)"),
+    el("span", { class: "spets-assess__key" }, swatch("larosatet"), say.keyLarosatet),
     " ",
-    el("span", { class: "spets-assess__key" }, swatch("partnern"), " Partnern (randig stapel)"),
+    el("span", { class: "spets-assess__key" }, swatch("partnern"), say.keyPartnern),
     el("br"),
-    `Skalan: ${scale}.`,
+    say.scale(scale),
   ];
 }
 
@@ -162,11 +199,11 @@ function init(root) {
       return el("li", { "data-area": w.index }, el("strong", {}, w.name), ` (${w.reasons.join("; ")}): `, ...links);
     }));
     if (!rows.some((r) => r.level !== null)) {
-      status.textContent = "Välj en nivå för minst ett område, så föreslås metoder för de svagaste områdena.";
+      status.textContent = say.choose;
     } else if (!weak.length) {
-      status.textContent = "Alla områden är på den högsta nivån och parterna är överens.";
+      status.textContent = say.allTop;
     } else {
-      status.textContent = "De områden som har lägst nivå eller där parterna skiljer sig mest åt, och metoder som hjälper där:";
+      status.textContent = say.weakest;
     }
   }
 
@@ -186,7 +223,7 @@ function init(root) {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    message.textContent = `Sparade filen ${a.download}. Öppna den här igen med ”Öppna en sparad fil”.`;
+    message.textContent = say.saved(a.download);
   }
 
   /** Fill the form from a saved file; every problem in words, nothing half-done. */
@@ -195,19 +232,19 @@ function init(root) {
     try {
       data = JSON.parse(text);
     } catch {
-      throw new Error(`${fileName} är inte en fil som den här sidan har sparat (den är inte JSON).`);
+      throw new Error(say.notJson(fileName));
     }
     if (!data || typeof data !== "object" || data.verktyg !== root.dataset.tool || !Array.isArray(data.omraden)) {
-      throw new Error(`${fileName} är inte en sparad självskattning från det här verktyget.`);
+      throw new Error(say.notOurs(fileName));
     }
     const plan = [];
     for (const item of data.omraden) {
       const area = areas.find((a) => a.name === item?.namn);
-      if (!area) throw new Error(`Området ${JSON.stringify(String(item?.namn))} i filen finns inte i självskattningen.`);
+      if (!area) throw new Error(say.noArea(JSON.stringify(String(item?.namn))));
       for (const side of [...SIDES, "mal"]) {
         const v = item[side] ?? "";
         const option = [...area.selects[side].options].find((o) => o.value === String(v));
-        if (!option) throw new Error(`Värdet ${JSON.stringify(String(v))} för ${area.name} i filen går inte att välja.`);
+        if (!option) throw new Error(say.noValue(JSON.stringify(String(v)), area.name));
         plan.push([area.selects[side], option.value]);
       }
     }
@@ -231,7 +268,7 @@ function init(root) {
     else if (action === "clear") {
       form.reset();
       update();
-      message.textContent = "Formuläret är tömt.";
+      message.textContent = say.cleared;
     }
   });
   fileInput.addEventListener("change", async () => {
@@ -239,7 +276,7 @@ function init(root) {
     if (!file) return;
     try {
       const n = load(await file.text(), file.name);
-      message.textContent = `Öppnade ${file.name}: ${n} områden.`;
+      message.textContent = say.opened(file.name, n);
     } catch (error) {
       message.textContent = error.message;
     }
