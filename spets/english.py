@@ -15,8 +15,14 @@ from .knowledge import KnowledgeBase
 
 
 def view(kb: KnowledgeBase) -> KnowledgeBase:
-    """The same knowledge base, every entry and item in its English view."""
-    return KnowledgeBase.of([entry(e) for kind in m.KINDS for e in kb.all(kind)])
+    """The same knowledge base, every entry and item in its English view.
+    Made once per knowledge base: the pages, the feed and the exports all ask."""
+    if _last[0] is not kb:
+        _last[:] = [kb, KnowledgeBase.of([entry(e) for kind in m.KINDS for e in kb.all(kind)])]
+    return _last[1]
+
+
+_last: list = [None, None]  # the last knowledge base asked for and its English view
 
 
 def entry(e: m.Entry) -> m.Entry:
