@@ -117,7 +117,13 @@ def test_the_404_page_is_swedish_with_the_search_form_and_the_ways_in(built_fixt
     hrefs = {a["href"] for t, a in tags if t == "a"}
     for way_in in ("metoder/", "verktyg/", "fallstudier/", "faser/", "sa-anvander-du/"):
         assert "/kunskapsbank/" + way_in in hrefs, way_in
-    # Nothing English anywhere on the page, theme included.
+    # An English section for the English edition's readers, marked as English, with its ways in.
+    english_part = re.search(r'<section class="spets-notfound-english" lang="en".*?</section>', html, re.S)
+    assert english_part and "Page not found" in english_part[0]
+    english_hrefs = {a["href"] for t, a in Tags(english_part[0]).tags if t == "a"}
+    assert {"/kunskapsbank/en/search/", "/kunskapsbank/en/"} <= english_hrefs
+    # Nothing else English anywhere on the page, theme included.
+    html = html.replace(english_part[0], "")
     words = text_of(re.sub(r"<script.*?</script>|<svg.*?</svg>", "", html, flags=re.S))
     attrs = " ".join(v for _, a in Tags(html).tags for k, v in a.items() if k in ("title", "aria-label", "placeholder"))
     for english in ("Not found", "404 -", "Page not found", "Permanent link", "Skip to", "Back to top",
