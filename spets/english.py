@@ -29,7 +29,7 @@ def entry(e: m.Entry) -> m.Entry:
     english = e.data.get("en") or {}
     data, swedish_only = dict(e.data), []
     for f in e.kind_def.fields:
-        if f.name == "en" or not m._has_prose(f) or data.get(f.name) in (None, []):
+        if f.name == "en" or not m.has_prose(f) or data.get(f.name) in (None, []):
             continue
         value, complete = _merge(data[f.name], english.get(f.name), f.type)
         data[f.name] = value
@@ -51,7 +51,7 @@ def _merge(swedish, english, t):
     parts = t.shape.fields if isinstance(t, m.Assessment) else t.fields
     out, complete = dict(swedish), True
     for p in parts:
-        if m._has_prose(p) and swedish.get(p.name) not in (None, []):
+        if m.has_prose(p) and swedish.get(p.name) not in (None, []):
             out[p.name], done = _merge(swedish[p.name], english.get(p.name), p.type)
             complete = complete and done
     return out, complete

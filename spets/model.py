@@ -605,10 +605,10 @@ TERM = Kind(
 HEADINGS = ("title", "name")
 
 
-def _has_prose(f: Field) -> bool:
+def has_prose(f: Field) -> bool:
     t = f.item_type
     parts = t.shape.fields if isinstance(t, Assessment) else t.fields if isinstance(t, Object) else ()
-    return f.translate or any(_has_prose(p) for p in parts)
+    return f.translate or any(has_prose(p) for p in parts)
 
 
 def _english_type(t):
@@ -617,7 +617,7 @@ def _english_type(t):
     if isinstance(t, List):
         return List(_english_type(t.item), 0, t.max_items)  # as many as in Swedish: check.py
     parts = t.shape.fields if isinstance(t, Assessment) else t.fields
-    return Object(tuple(_english_field(p, top=False) for p in parts if _has_prose(p)))
+    return Object(tuple(_english_field(p, top=False) for p in parts if has_prose(p)))
 
 
 def _english_field(f: Field, top: bool) -> Field:
@@ -627,7 +627,7 @@ def _english_field(f: Field, top: bool) -> Field:
 
 def with_english(kind: Kind) -> Kind:
     """The kind with its field `en`, made from the fields marked translate."""
-    parts = tuple(_english_field(f, top=True) for f in kind.fields if _has_prose(f))
+    parts = tuple(_english_field(f, top=True) for f in kind.fields if has_prose(f))
     help_ = ("Texterna på engelska, för den engelska utgåvan: samma fält som ovan, vart och ett valfritt "
              "utom " + ("titeln" if "title" in (p.name for p in parts) else "namnet")
              + ". Ett fält utan engelsk text visas på svenska. I öppna data finns de i JSON-filerna; "
