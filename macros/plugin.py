@@ -99,11 +99,11 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
         self.sources = {entry.url.rstrip("/") + ".md": entry.path for renderer in (self.renderer, self.english)
                         for kind in m.KINDS.values() if kind.url for entry in renderer.kb.all(kind.name)}
         # Page URL -> the same page in the other language: entries here, the
-        # hand-written pages from their front matter (`twin:`, on_page_markdown).
+        # hand-written pages from their front matter (`twin:`, on_nav).
         self.twins = {}
         for kind in m.KINDS.values():
             for entry in self.kb.all(kind.name) if kind.url else ():
-                english_url = english.entry(entry).url
+                english_url = self.english.kb.get(kind.name, entry.id).url
                 self.twins[entry.url], self.twins[english_url] = english_url, entry.url
         for kind in CARD_KINDS:
             swedish_cards, english_cards = self.renderer.cards_url(kind), self.english.cards_url(kind)
@@ -129,7 +129,11 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
                 if file.dest_uri.startswith(search.index_dir(lang) + "/"):
                     raise PluginError(f"docs/{file.src_uri} krockar med sökindexet ({search.index_dir(lang)}/): "
                                       "byt namn på filen")
-        for page in [*self.renderer.pages(), *self.english.pages()]:
+        try:
+            pages = [*self.renderer.pages(), *self.english.pages()]
+        except english.Untranslated as error:  # a maintainer's template, not a contributor's file
+            raise PluginError(str(error.args[0])) from None
+        for page in pages:
             self.blocks[page.src_uri] = page.blocks
             if page.search:
                 self.entry_search[page.search.url] = page.search
@@ -147,8 +151,27 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
         return files
 
     def on_nav(self, nav, *, config, files):
-        self.english_nav = _english_nav(nav, files)
+        self.english_nav = _english_nav(nav, self._hand_written_twins(files))
         return nav
+
+    def _hand_written_twins(self, files: Files) -> dict[str, File]:
+        """Each English page under docs/en/ names its Swedish twin in its front
+        matter (`twin: om-spets.md`): noted in self.twins, and returned as
+        {Swedish source path: English file} for the English menu."""
+        twin_of = {}
+        for file in files.documentation_pages():
+            if not english.is_english(file.url) or getattr(file, "generated_by", None):
+                continue
+            twin = get_data(file.content_string)[1].get("twin")
+            if not twin:
+                continue
+            swedish = files.get_file_from_path(twin)
+            if swedish is None or not swedish.is_documentation_page():
+                raise PluginError(f"docs/{file.src_uri}: twin: {twin!r} är ingen sida i docs/")
+            swedish_url = "" if swedish.url in (".", "./") else swedish.url  # the start page, as Page.url has it
+            self.twins[file.url], self.twins[swedish_url] = swedish_url, file.url
+            twin_of[twin] = file
+        return twin_of
 
     def on_page_context(self, context, *, page, config, nav):
         if english.is_english(page.url):
@@ -173,22 +196,10 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
     @event_priority(100)
     def on_page_markdown(self, markdown, *, page, config, files):
         if not self.invalid:
-            self._note_twin(page, files)
             return markdown
         page.meta["render_macros"] = False
         page.meta["search"] = {"exclude": True}
         return problem_page(self.invalid)
-
-    def _note_twin(self, page, files) -> None:
-        """An English page names its Swedish twin in its front matter."""
-        twin = page.meta.get("twin")
-        if not twin:
-            return
-        swedish = files.get_file_from_path(twin)
-        if swedish is None or not swedish.is_documentation_page():
-            raise PluginError(f"docs/{page.file.src_uri}: twin: {twin!r} är ingen sida i docs/")
-        swedish_url = "" if swedish.url in (".", "./") else swedish.url  # the start page, as Page.url has it
-        self.twins[page.url], self.twins[swedish_url] = swedish_url, page.url
 
     def on_pre_page(self, page, *, config, files):
         self._set_edit_url(page, config)
@@ -311,16 +322,10 @@ def _english_sitemap(site: Path, site_url: str) -> None:
     tree.write(site / "en" / "sitemap.xml", encoding="UTF-8", xml_declaration=True)
 
 
-def _english_nav(nav: Navigation, files: Files) -> Navigation:
+def _english_nav(nav: Navigation, twin_of: dict[str, File]) -> Navigation:
     """The menu of the English pages: the Swedish menu, each page replaced by
-    its English twin (the page under docs/en/ that names it in `twin:`), each
+    its English twin (`twin_of`: Swedish source path -> English file), each
     group's name in English. A page without a twin is left out."""
-    twin_of = {}
-    for file in files.documentation_pages():
-        if english.is_english(file.url) and not getattr(file, "generated_by", None):
-            twin = get_data(file.content_string)[1].get("twin")
-            if twin:
-                twin_of[twin] = file
 
     def english_item(item):
         if isinstance(item, Section):

@@ -14,7 +14,8 @@ from urllib.parse import urlencode
 from . import model as m
 from .knowledge import KnowledgeBase
 
-SEARCH_URL = "sok/"
+SEARCH_URLS = {"sv": "sok/", "en": "en/search/"}  # the search page of each edition
+SEARCH_URL = SEARCH_URLS["sv"]
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,9 @@ def options(kb: KnowledgeBase, listing=lambda kind: f"{kind.url}/") -> list[tupl
     return out
 
 
-def search_url(key: str, value: str) -> str:
-    """Site path of the search filtered to one value."""
-    return f"{SEARCH_URL}?{urlencode({key: value})}"
+def search_url(key: str = "", value: str = "", lang: str = "sv") -> str:
+    """Site path of an edition's search, filtered to one value if given."""
+    return SEARCH_URLS[lang] + (f"?{urlencode({key: value})}" if key else "")
 
 
 def by_vocabulary(kind: str) -> Facet | None:

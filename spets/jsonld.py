@@ -37,7 +37,7 @@ def data(kb: KnowledgeBase, entry: m.Entry, url: str, site_name: str, html=to_ht
         "url": url,
         "name": entry.title,
         "description": entry.summary,
-        "inLanguage": "sv",
+        "inLanguage": entry.lang,
         "datePublished": entry.published.isoformat(),
         "genre": entry.kind_def.label.capitalize(),
         "keywords": [t.name for t in kb.linked(entry, "topic")],

@@ -181,8 +181,7 @@ class Renderer:
 
     def search_url(self, key: str = "", value: str = "") -> str:
         """The site path of the search page, filtered to one value if given."""
-        base = "en/search/" if self.lang == "en" else facets.SEARCH_URL
-        return base + (f"?{urlencode({key: value})}" if key else "")
+        return facets.search_url(key, value, self.lang)
 
     def plural(self, kind: m.Kind) -> str:
         """A kind's plural in the page's language ("verktyg" is both in Swedish)."""
