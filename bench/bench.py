@@ -11,7 +11,9 @@ measures, in the same run:
   Markdown: each entry twice, as our site has it in Swedish and under en/
   (the synthetic entries have no English, so both show the same text), and
   each hand-written page of docs/ and docs/en/, with our theme settings,
-  Markdown extensions and nav; and our build time as a ratio of it;
+  Markdown extensions and nav; and our build time as a ratio of it (each
+  site built BUILDS times, in turn, into a RAM disk when there is one: the
+  medians of the times and of the pairs' ratios);
 - search (spets/search.py, written by our build): the size of the index,
   and, in headless chromium (if installed), what a reader's first search
   transfers and how long each later keystroke takes to show results, for a
@@ -265,23 +267,43 @@ def search_in_browser(site: Path) -> dict:
             "slow_ms": statistics.median(slow), "slow_max_ms": max(slow)}
 
 
+# The built sites go to a RAM disk when there is one: on a virtual disk, the
+# time to create a file swung fivefold between runs (the journal's state),
+# which swamped what the builds themselves cost.
+RAM_DISK = Path("/dev/shm")
+BUILDS = 3  # builds of each site, in turn: ours, bare, ours, bare, …
+
+
+def build(project: Path, site: Path) -> float:
+    """CPU seconds of `mkdocs build` into a new `site` (the last one removed
+    first: MkDocs would otherwise spend the timed run deleting it)."""
+    shutil.rmtree(site, ignore_errors=True)
+    return timed(str(BIN / "mkdocs"), "build", "-d", str(site), cwd=project)
+
+
 def bench(n: int) -> dict:
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, \
+            tempfile.TemporaryDirectory(dir=RAM_DISK if RAM_DISK.is_dir() else None) as out:
         root = Path(tmp)
         write_corpus(root, n)
         # The median of three: one check takes about a second, and one run
         # alone moved by 15 % on a shared machine.
         check = statistics.median(timed(str(BIN / "spets"), "check", cwd=root / "ours") for _ in range(3))
-        ours = timed(str(BIN / "mkdocs"), "build", cwd=root / "ours")
-        bare = timed(str(BIN / "mkdocs"), "build", cwd=root / "bare")
-        site = root / "ours" / "site"
+        # In pairs, and the median pair's ratio: the machine's speed drifts
+        # by 10-15 % within minutes, the same for both builds of a pair.
+        pairs = []
+        for _ in range(BUILDS):
+            pairs.append([build(root / name, Path(out) / name) for name in ("ours", "bare")])
+        ours, bare = (statistics.median(p[i] for p in pairs) for i in (0, 1))
+        ratio = statistics.median(o / b for o, b in pairs)
+        site = Path(out) / "ours"
         # The median method page: one page's size depends on how many cards
         # its random links give it, the median on what every page carries.
         page = statistics.median(p.stat().st_size for p in (site / "metoder").glob("m-*/index.html"))
         index = [p.stat().st_size for p in (site / "sokindex").rglob("*") if p.is_file()]
         search = search_in_browser(site)
     return {"n": n, "check": check, "build": ours, "per_entry_ms": 1000 * ours / n,
-            "page_kb": page / 1024, "bare": bare, "ratio": ours / bare,
+            "page_kb": page / 1024, "bare": bare, "ratio": ratio,
             "index_mb": sum(index) / 2**20, "index_files": len(index), **search}
 
 

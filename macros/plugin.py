@@ -112,10 +112,7 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         self.blocks = {}
-        # One Markdown, with the site's extensions, for the headings of every
-        # generated page (see _render_generated).
-        self.headings = markdown.Markdown(extensions=config.markdown_extensions,
-                                          extension_configs=config.mdx_configs or {})
+        self.headings = headings_markdown(config.markdown_extensions, config.mdx_configs or {})
         self.entry_search: dict[str, search.SearchPage] = {}  # page URL -> the record the engine made
         if self.invalid:
             return self._problem_files(files, config)
@@ -283,8 +280,9 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
                 docs = [d for url, d in self.documents.items()
                         if url in self.page_urls and english.is_english(url) == (lang == "en")]
                 files = search.index_files(docs, lang)
+                for parent in {(site / path).parent for path in files}:  # once each: thousands of files, two folders
+                    parent.mkdir(parents=True, exist_ok=True)
                 for path, content in files.items():
-                    (site / path).parent.mkdir(parents=True, exist_ok=True)
                     (site / path).write_bytes(content)
                 # A --dirty build keeps site/: the previous index's folder goes.
                 folder = json.loads(files[f"{search.index_dir(lang)}/meta.json"])["folder"]
@@ -345,6 +343,21 @@ def _english_nav(nav: Navigation, twin_of: dict[str, File]) -> Navigation:
     home = twin_of.get(nav.homepage.file.src_uri) if nav.homepage else None
     out.homepage = home.page if home else None
     return out
+
+
+# Extensions that act only on blocks other than headings: a page's Markdown
+# that is nothing but headings gives the same HTML without them, sooner.
+BLOCK_ONLY = {"admonition", "def_list", "fenced_code", "md_in_html", "tables",
+              "pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed"}
+
+
+def headings_markdown(extensions: list, configs: dict) -> markdown.Markdown:
+    """One Markdown, with the site's extensions (but BLOCK_ONLY), for the
+    headings of every generated page (see _render_generated)."""
+    def block_only(name) -> bool:
+        return isinstance(name, str) and name.removeprefix("markdown.extensions.") in BLOCK_ONLY
+    kept = [e for e in extensions if not block_only(e)]
+    return markdown.Markdown(extensions=kept, extension_configs={k: v for k, v in configs.items() if not block_only(k)})
 
 
 def _anchor_ids(toc) -> set[str]:

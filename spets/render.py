@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import json
-import posixpath
 import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -102,6 +101,15 @@ def _prose(fields, data: dict):
             yield text, t.markdown
 
 
+_LANG_SV = Markup(' lang="sv"')
+
+
+def swedish_attribute(entry: m.Entry, field: str) -> Markup:
+    """In a template, `sv(e, "why")`: ` lang="sv"` for a field an English
+    page shows in Swedish, for want of English (english.entry); else nothing."""
+    return _LANG_SV if field in entry.data.get("swedish_only", ()) else Markup()
+
+
 def problem_page(result) -> str:
     """The page shown in place of every page while the content is invalid."""
     env = Environment(loader=PackageLoader("spets", "templates"), autoescape=True,
@@ -137,8 +145,13 @@ def _add_front_matter(text: str, meta: dict[str, str]) -> str:
 def relative(target: str, here: str) -> str:
     """Link from page URL `here` to site path `target` (both like 'metoder/x/')."""
     is_dir = target == "" or target.endswith("/")
-    rel = posixpath.relpath(target.rstrip("/") or ".", here.rstrip("/") or ".")
-    if rel == ".":
+    # posixpath.relpath would do, but asks the OS for the working directory twice per call.
+    to, start = [p for p in target.split("/") if p], [p for p in here.split("/") if p]
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    rel = "/".join([".."] * (len(start) - common) + to[common:])
+    if not rel:
         return "./"
     return rel + "/" if is_dir else rel
 
@@ -166,10 +179,10 @@ class Renderer:
         self.env.filters["yaml_text"] = lambda v: Markup(yaml_string(str(escape(v))))
         self.env.globals.update(kb=kb, KINDS=m.KINDS, model=m, cite=cite, codebook=codebook,
                                 facets=facets, permalink=self.permalink, site_name=self.site.name,
-                                LICENSE_URL=LICENSE_URL, card=self.card, link=self.link,
+                                LICENSE_URL=LICENSE_URL, card=self.card, link=self.link, sv=swedish_attribute,
                                 lang=lang, t=self.t, plural=self.plural, index_dir=search.index_dir(lang),
                                 search_url=self.search_url, listings={k.name: self.listing_url(k) for k in m.ENTRY_KINDS})
-        self._cards: dict[tuple[str, str, int], str] = {}
+        self._cards: dict[tuple[str, str], str] = {}
 
     def cards_url(self, kind: m.Kind) -> str:
         """The site path of a kind's page of print cards in the page's language."""
@@ -187,17 +200,18 @@ class Renderer:
         """A kind's plural in the page's language ("verktyg" is both in Swedish)."""
         return english.KIND_NAMES[kind.name][1] if self.lang == "en" else kind.plural
 
-    _HREF = "\x00href\x00"  # where the link goes in a card rendered once
+    _HREF, _LEVEL = "\x00href\x00", "\x00level\x00"  # where the link and heading level go in a card rendered once
 
     def card(self, entry: m.Entry, href: str, level: int) -> Markup:
         """One listing card (card.html.j2). A card differs between the pages
-        that show it only by its link, so it is rendered once per entry."""
-        key = (entry.kind, entry.id, level)
+        that show it only by its link and its heading's level, so it is
+        rendered once per entry."""
+        key = (entry.kind, entry.id)
         html = self._cards.get(key)
         if html is None:
             html = self._cards[key] = self.env.get_template("card.html.j2").render(
-                e=entry, href=self._HREF, level=level)
-        return Markup(html.replace(self._HREF, str(escape(href))))
+                e=entry, href=self._HREF, level=self._LEVEL)
+        return Markup(html.replace(self._HREF, str(escape(href))).replace(self._LEVEL, str(int(level))))
 
     def permalink(self, entry: m.Entry) -> str:
         return self.site.permalink(entry.url)

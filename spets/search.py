@@ -267,6 +267,7 @@ def _postings(docs: list[SearchPage], stem, compounds: bool) -> dict[str, list[i
     for body, title in counts:
         pages_with.update(set(body) | title)
     n = len(docs)
+    idf = {term: math.log(1 + (n - count + 0.5) / (count + 0.5)) for term, count in pages_with.items()}
     out: dict[str, list[int]] = {}
     last: dict[str, int] = {}
     for page, ((body, title), length, title_length, as_written) in enumerate(
@@ -275,20 +276,26 @@ def _postings(docs: list[SearchPage], stem, compounds: bool) -> dict[str, list[i
         # Never less than the most any text can give (K1 + 1): a word of the
         # title, however long the title, outweighs mentions in the text.
         title_weight = max(K1 + 1, TITLE_BOOST * (K1 + 1) / (1 + K1 * (1 - B + B * title_length / (title_average or 1))))
-        for term in set(body) | title:
-            idf = math.log(1 + (n - pages_with[term] + 0.5) / (pages_with[term] + 0.5))
+        norm = K1 * (1 - B + B * length / (average or 1))
+        for term in body.keys() | title:
             tf = body.get(term, 0)
-            score = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / (average or 1)))
+            score = idf[term] * tf * (K1 + 1) / (tf + norm)
             if term in title:
-                score += idf * title_weight
+                score += idf[term] * title_weight
             scores[term] = max(1, round(100 * score))
         # The words as written too, with their stem's score: while one types
         # "hållbarh", the stem ("hållbarh") begins no stem ("hållbar"), but
         # the page's word "hållbarhet" begins with it.
-        for word in set(as_written[0]) | set(as_written[1]):
-            scores.setdefault(word, scores[stem(word)])
-        for term in sorted(scores):
-            out.setdefault(term, []).extend((page - last.get(term, 0), scores[term]))
+        for word in set(as_written[0]).union(as_written[1]):
+            if word not in scores:
+                scores[word] = scores[stem(word)]
+        # Each term's list runs in page order; the terms' order is set later (_js_order).
+        for term, score in scores.items():
+            postings = out.get(term)
+            if postings is None:
+                out[term] = [page, score]
+            else:
+                postings += (page - last[term], score)
             last[term] = page
     return out
 

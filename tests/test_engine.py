@@ -109,3 +109,30 @@ def test_a_self_assessments_scale_and_areas_are_searchable_text():
     area = tool.data["assessment"]["areas"][0]
     assert area["name"] in page.text and area["levels"][-1] in page.text
     assert tool.data["assessment"]["levels"][0]["description"] in page.text
+
+
+def test_the_headings_markdown_leaves_out_only_extensions_a_heading_cannot_use():
+    """Every generated page of the real content, in both languages: the slim
+    Markdown (macros.plugin.headings_markdown) gives the headings, their ids
+    and the table of contents exactly as one with all of mkdocs.yml's extensions."""
+    import markdown
+    import yaml
+    from conftest import REPO
+    from macros.plugin import headings_markdown
+    from spets import english
+
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+    names = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
+    configs = {next(iter(e)): next(iter(e.values())) for e in config["markdown_extensions"] if isinstance(e, dict)}
+    slim = headings_markdown(names, configs)
+    full = markdown.Markdown(extensions=names, extension_configs=configs)
+    assert len(slim.treeprocessors) < len(full.treeprocessors) or len(slim.parser.blockprocessors) < len(
+        full.parser.blockprocessors)  # something was left out
+    result = check_root(REPO)
+    kb = KnowledgeBase.of(result.entries)
+    pages = [*render.Renderer(kb).pages(), *render.Renderer(english.view(kb), lang="en").pages()]
+    assert len(pages) > 300
+    for page in pages:
+        slim.reset(), full.reset()
+        assert slim.convert(page.markdown) == full.convert(page.markdown), page.src_uri
+        assert slim.toc_tokens == full.toc_tokens, page.src_uri
