@@ -41,7 +41,7 @@ from spets import outputs, search
 from spets.check import CheckResult, check_root
 from spets.knowledge import KnowledgeBase
 from spets.load import find_files
-from spets.render import CARD_KINDS, OTHER_PAGES, Renderer, problem_page, unstash
+from spets.render import CARD_KINDS, CODEBOOK, OTHER_PAGES, Renderer, problem_page, unstash
 from spets.site import SiteInfo
 
 from . import pages
@@ -90,7 +90,7 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
                              branch=_branch(config.edit_uri or "", config.docs_dir), commit=_commit(self.root))
         self.renderer = Renderer(self.kb, self.site)
         # The English edition: the same pages from the English view, under en/.
-        self.english = Renderer(english.view(self.kb), self.site, lang="en")
+        self.english = Renderer(english.view(self.kb), self.site, lang="en", swedish=english.swedish_words(self.kb))
         macros = config.plugins.get("macros")
         if macros is None:
             raise PluginError("mkdocs.yml: pluginen macros saknas under plugins:")
@@ -105,9 +105,9 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
             for entry in self.kb.all(kind.name) if kind.url else ():
                 english_url = self.english.kb.get(kind.name, entry.id).url
                 self.twins[entry.url], self.twins[english_url] = english_url, entry.url
-        for kind in CARD_KINDS:
-            swedish_cards, english_cards = self.renderer.cards_url(kind), self.english.cards_url(kind)
-            self.twins[swedish_cards], self.twins[english_cards] = english_cards, swedish_cards
+        pairs = [(self.renderer.cards_url(kind), self.english.cards_url(kind)) for kind in CARD_KINDS]
+        for swedish, english_url in [*pairs, (self.renderer.codebook_url(), self.english.codebook_url())]:
+            self.twins[swedish], self.twins[english_url] = english_url, swedish
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -148,7 +148,12 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
         return files
 
     def on_nav(self, nav, *, config, files):
-        self.english_nav = _english_nav(nav, self._hand_written_twins(files))
+        twin_of = self._hand_written_twins(files)
+        # The open-data page is generated in both languages; the Swedish one is in mkdocs.yml's nav.
+        english_data = files.get_file_from_path(CODEBOOK["en"])
+        if english_data:
+            twin_of[CODEBOOK["sv"]] = english_data
+        self.english_nav = _english_nav(nav, twin_of)
         return nav
 
     def _hand_written_twins(self, files: Files) -> dict[str, File]:

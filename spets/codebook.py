@@ -1,10 +1,11 @@
 """The codebook: the open data's conventions and each field of the model
-described in Swedish, for the page data/ (templates/codebook.md.j2).
+described, for the pages data/ and en/data/ (templates/codebook.md.j2).
 Generated from model.py, so the description of the open data cannot drift
 from the data itself; export.py writes the files by the same conventions."""
 
 from __future__ import annotations
 
+from . import english
 from . import model as m
 
 SCHEMA_VERSION = "1.0"
@@ -15,14 +16,16 @@ def file_name(kind: m.Kind) -> str:
     return kind.url or kind.plural
 
 
-def rows(kind: m.Kind) -> list[dict]:
-    """One row per field, and one per part of an object field, in model order."""
+def rows(kind: m.Kind, lang: str = "sv") -> list[dict]:
+    """One row per field, and one per part of an object field, in model order,
+    in `lang`: the English of a label or help text is english.FIELD_TEXTS'."""
+    t = english.gettext if lang == "en" else english.swedish
     out = []
     for f in kind.fields:
-        out.append({"name": f.name, "label": f.label, "type": f.type.describe(),
-                    "required": f.required, "help": f.help})
-        t = f.item_type
-        if isinstance(t, m.Object):
-            out += [{"name": f"{f.name}.{p.name}", "label": p.label, "type": p.type.describe(),
-                     "required": p.required, "help": p.help} for p in t.fields]
+        out.append({"name": f.name, "label": t(f.label), "type": f.type.describe(lang),
+                    "required": f.required, "help": t(f.help)})
+        part = f.item_type
+        if isinstance(part, m.Object):
+            out += [{"name": f"{f.name}.{p.name}", "label": t(p.label), "type": p.type.describe(lang),
+                     "required": p.required, "help": t(p.help)} for p in part.fields]
     return out

@@ -8,6 +8,7 @@ fields, so that the page can say so and mark them as Swedish (lang="sv").
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from . import model as m
@@ -23,6 +24,37 @@ def view(kb: KnowledgeBase) -> KnowledgeBase:
 
 
 _last: list = [None, None]  # the last knowledge base asked for and its English view
+
+
+# A word; and an italic span of Markdown (*…* or _…_, not the ** of bold).
+_WORD = re.compile(r"[^\W_]+")
+_ITALIC = re.compile(r"(?<![\w*])\*(?![\s*])(?:(?!\n\s*\n)[^*])+?(?<!\s)\*(?![\w*])"
+                     r"|(?<!\w)_(?![\s_])(?:(?!\n\s*\n)[^_])+?(?<!\s)_(?!\w)")
+
+
+def swedish_words(kb: KnowledgeBase) -> frozenset[str]:
+    """The words of the Swedish texts that no English text uses, italics
+    apart on both sides (the Swedish texts quote English terms in italics,
+    *embryonic*, as the English ones do Swedish terms). Translators keep a Swedish term or title in italics
+    (*partneransvarig*); an italic phrase of mostly such words in an English
+    text is therefore Swedish, and the page marks it lang="sv" (WCAG 3.1.2)."""
+    swedish, english = set(), set()
+    for kind in m.KINDS:
+        for e in kb.all(kind):
+            translated = e.data.get("en") or {}
+            for f in e.kind_def.fields:
+                if f.name != "en" and m.has_prose(f):
+                    swedish.update(_words(e.data.get(f.name), drop=_ITALIC))  # an English term quoted in Swedish
+                    english.update(_words(translated.get(f.name), drop=_ITALIC))
+    return frozenset(swedish - english)
+
+
+def _words(value, drop=None) -> set[str]:
+    """The lower-case words of every text in a value (a text, a list, an object)."""
+    if isinstance(value, str):
+        return set(_WORD.findall((drop.sub(" ", value) if drop else value).lower()))
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return set().union(*(_words(v, drop) for v in items))
 
 
 def entry(e: m.Entry) -> m.Entry:
@@ -55,13 +87,6 @@ def _merge(swedish, english, t):
             out[p.name], done = _merge(swedish[p.name], english.get(p.name), p.type)
             complete = complete and done
     return out, complete
-
-
-# Kind name -> its English singular and plural (Swedish "verktyg" is both).
-KIND_NAMES = {"method": ("method", "methods"), "tool": ("tool", "tools"), "case_study": ("case study", "case studies"),
-              "topic": ("topic", "topics"), "phase": ("phase", "phases"), "sector": ("sector", "sectors"),
-              "role": ("role", "roles"), "success_factor": ("success factor", "success factors"),
-              "larosate": ("higher education institution", "higher education institutions"), "term": ("term", "terms")}
 
 
 def is_english(url: str) -> bool:
@@ -225,8 +250,122 @@ STRINGS = {
     "Skriv ut": "Print", "Skriv ut kortet": "Print the card",
     # the menu's groups
     "Kunskap": "Knowledge", "Bläddra": "Browse", "Om": "About",
+    # the open data page and its codebook (codebook.md.j2)
+    "Öppna data": "Open data",
+    "Hela kunskapsbanken som öppna data i JSON och CSV, med en kodbok över alla fält.":
+        "The whole knowledge base as open data in JSON and CSV, with a codebook of every field.",
+    "Filer": "Files", "filerna": "the files", "Fil": "File", "Innehåll": "What it holds",
+    "Så är filerna uppbyggda": "How the files are built", "Så läser du CSV-filerna": "How to read the CSV files",
+    "Fälten i {kinds}": "The fields of {kinds}", "fälten i {kinds}": "the fields of {kinds}",
+    "Fält": "Field", "Namn på sidan": "Name on the page", "Krävs": "Required", "ja": "yes", "nej": "no",
+    "Vokabulärerna": "The vocabularies", "Licenser": "Licences",
     # Swedish only
     "Bara på svenska": "Only available in Swedish",
     "Den här posten finns ännu bara på svenska.": "This entry is only available in Swedish so far.",
     "Det här avsnittet finns ännu bara på svenska.": "This section is only available in Swedish so far.",
 }
+
+# The model's labels and help texts, for the English codebook (en/data/):
+# a Swedish help text changed in model.py stops the build until this follows.
+FIELD_TEXTS = {
+    "Id": "Id",
+    "Samma som filnamnet utan .yml: små bokstäver a–z, siffror och bindestreck.": "The same as the file name without .yml: lower-case letters a–z, digits and hyphens.",
+    "Titel": "Title",
+    "Kort och beskrivande titel, högst 120 tecken.": "A short, descriptive title, at most 120 characters.",
+    "Sammanfattning": "Summary",
+    "En eller två meningar som visas i listor och sökresultat. Ren text.": "One or two sentences shown in lists and search results. Plain text.",
+    "Vad": "What",
+    "Vad metoden går ut på. Markdown.": "What the method involves. Markdown.",
+    "Varför metoden hjälper ett partnerskap. Markdown.": "Why the method helps a partnership. Markdown.",
+    "Konkreta steg i ordning, minst tre, ett listelement per steg. Markdown.": "Concrete steps in order, at least three, one list item per step. Markdown.",
+    "Hur mycket arbete metoden kräver.": "How much work the method requires.",
+    "Hur stor insats metoden kräver: low, medium eller high.": "How much effort the method requires: low, medium or high.",
+    "Tidsåtgång": "Time required",
+    "Ungefärlig tidsåtgång i ord, t.ex. ”en halvdag per år”.": "Approximate time required, in words, e.g. ‘half a day a year’.",
+    "I vilka faser av partnerskapets livscykel detta hör hemma (id:n från taxonomy/phases.yml).": "Which phases of the partnership lifecycle this belongs to (ids from taxonomy/phases.yml).",
+    "Ämnen som detta handlar om (id:n från taxonomy/topics.yml).": "Topics this is about (ids from taxonomy/topics.yml).",
+    "Roller som genomför metoden, minst en (id:n från taxonomy/roles.yml).": "Roles that carry out the method, at least one (ids from taxonomy/roles.yml).",
+    "Verktyg som metoden använder (id:n från tools/).": "Tools the method uses (ids from tools/).",
+    "Framgångsfaktorer som detta belyser (id:n från taxonomy/success_factors.yml).": "Success factors this illustrates (ids from taxonomy/success_factors.yml).",
+    "Fallgropar och sådant som är lätt att missa. Markdown.": "Pitfalls and things that are easy to miss. Markdown.",
+    "Andra metoder som hör ihop med denna (id:n från methods/).": "Other methods related to this one (ids from methods/).",
+    "Var fakta kommer ifrån: en lista med title och url.": "Where the facts come from: a list with title and url.",
+    "Källans titel eller en kort beskrivning av den.": "The source’s title or a short description of it.",
+    "Webbadress": "Web address",
+    "Fullständig adress som börjar med https://.": "The full address, starting with https://.",
+    "Publicerad": "Published",
+    "Datum då entryn publicerades, ÅÅÅÅ-MM-DD.": "Date the entry was published, YYYY-MM-DD.",
+    "Engelska": "English",
+    "Texterna på engelska, för den engelska utgåvan: samma fält som ovan, vart och ett valfritt utom titeln. Ett fält utan engelsk text visas på svenska. I öppna data finns de i JSON-filen och i de engelska CSV-filerna (data/en/).": "The texts in English, for the English edition: the same fields as above, each optional except the title. A field without English text is shown in Swedish. In the open data they are in the JSON file and in the English CSV files (data/en/).",
+    "Titel på engelska.": "Title in English.",
+    "Sammanfattning på engelska.": "Summary in English.",
+    "Vad på engelska.": "‘What’ in English.",
+    "Varför på engelska.": "‘Why’ in English.",
+    "Så gör du på engelska.": "‘How to do it’ in English.",
+    "Insats på engelska.": "Effort in English.",
+    "Att tänka på på engelska.": "‘Things to consider’ in English.",
+    "Vilken sorts verktyg: template, checklist, canvas, question-set, self-assessment, map.": "What kind of tool: template, checklist, canvas, question-set, self-assessment, map.",
+    "Vad verktyget är och vad det ger. Markdown.": "What the tool is and what it offers. Markdown.",
+    "Hur och när verktyget används. Markdown.": "How and when the tool is used. Markdown.",
+    "Själva verktyget: frågorna, punkterna eller mallen, färdigt att använda. Markdown.": "The tool itself: the questions, items or template, ready to use. Markdown.",
+    "För en självskattning: skalans nivåer och områdena, så att verktygets sida kan visa tabellerna och ett formulär som parterna fyller i och jämför.": "For a self-assessment: the levels of the scale and the areas, so that the tool’s page can show the tables and a form that the parties fill in and compare.",
+    "Valfri fil under docs/filer/, t.ex. filer/mall.docx.": "An optional file under docs/filer/, e.g. filer/mall.docx.",
+    "Metoder som använder verktyget (id:n från methods/).": "Methods that use the tool (ids from methods/).",
+    "Så använder du verktyget på engelska.": "‘How to use the tool’ in English.",
+    "Verktyget på engelska.": "The tool in English.",
+    "Självskattning på engelska.": "Self-assessment in English.",
+    "Lärosätet eller lärosätena i partnerskapet (id:n från taxonomy/larosaten.yml).": "The institution or institutions in the partnership (ids from taxonomy/larosaten.yml).",
+    "Partnerna utanför akademin: en lista med name och sector.": "The partners outside academia: a list with name and sector.",
+    "Namn": "Name",
+    "Partnerns namn, t.ex. ”Volvo Cars”.": "The partner’s name, e.g. ‘Volvo Cars’.",
+    "Sektor": "Sector",
+    "Partnerns sektor (id från taxonomy/sectors.yml).": "The partner’s sector (id from taxonomy/sectors.yml).",
+    "Startår": "Start year",
+    "Året då partnerskapet började, t.ex. 2013.": "The year the partnership began, e.g. 2013.",
+    "Slutår": "End year",
+    "Året då partnerskapet avslutades; för ett pågående partnerskap det år då avtalet löper ut, om det är bestämt.": "The year the partnership ended; for an ongoing partnership, the year the agreement expires, if this has been set.",
+    "ongoing (pågående) eller concluded (avslutat).": "ongoing or concluded.",
+    "Datum då det senast bekräftades, i en källa eller av lärosätet, att partnerskapet pågår, ÅÅÅÅ-MM-DD. Krävs för ett pågående partnerskap.": "Date on which it was last confirmed, in a source or by the institution, that the partnership is ongoing, YYYY-MM-DD. Required for an ongoing partnership.",
+    "Hur och varför partnerskapet kom till. Markdown.": "How and why the partnership came about. Markdown.",
+    "Hur partnerskapet är organiserat och vad parterna gör tillsammans. Markdown.": "How the partnership is organised and what the parties do together. Markdown.",
+    "Vad partnerskapet har lett till. Markdown.": "What the partnership has led to. Markdown.",
+    "Vad andra kan lära av fallet. Markdown.": "What others can learn from the case. Markdown.",
+    "Svårigheter på vägen. Markdown.": "Difficulties along the way. Markdown.",
+    "Metoder som fallet använde (id:n från methods/).": "Methods the case used (ids from methods/).",
+    "Verktyg som fallet använde (id:n från tools/).": "Tools the case used (ids from tools/).",
+    "Roller som är inblandade (id:n från taxonomy/roles.yml).": "Roles involved (ids from taxonomy/roles.yml).",
+    "Minst en källa: en lista med title och url.": "At least one source: a list with title and url.",
+    "Ursprung": "Origin",
+    "compiled (sammanställd från offentliga källor) eller submitted (inskickad av lärosätet).": "compiled (compiled from public sources) or submitted (submitted by the institution).",
+    "Granskad av lärosätet": "Reviewed by the institution",
+    "Datum då lärosätet senast granskade texten, ÅÅÅÅ-MM-DD. Krävs när lärosätet har skickat in fallstudien (submitted); utelämna annars, om ingen granskning gjorts.": "Date the institution last reviewed the text, YYYY-MM-DD. Required when the institution has submitted the case study (submitted); otherwise omit it if no review has been done.",
+    "Bakgrund på engelska.": "Background in English.",
+    "Vad som gjordes på engelska.": "‘What was done’ in English.",
+    "Resultat på engelska.": "Results in English.",
+    "Lärdomar på engelska.": "Lessons in English.",
+    "Utmaningar på engelska.": "Challenges in English.",
+    "Namnet på svenska.": "The name in Swedish.",
+    "Beskrivning": "Description",
+    "En kort beskrivning. Markdown.": "A short description. Markdown.",
+    "Texterna på engelska, för den engelska utgåvan: samma fält som ovan, vart och ett valfritt utom namnet. Ett fält utan engelsk text visas på svenska. I öppna data finns de i JSON-filen och i de engelska CSV-filerna (data/en/).": "The texts in English, for the English edition: the same fields as above, each optional except the name. A field without English text is shown in Swedish. In the open data they are in the JSON file and in the English CSV files (data/en/).",
+    "Namn på engelska.": "Name in English.",
+    "Beskrivning på engelska.": "Description in English.",
+    "Kortnamn": "Short name",
+    "Vedertagen förkortning, t.ex. KTH.": "The established abbreviation, e.g. KTH.",
+    "Lärosätets webbplats.": "The institution’s website.",
+    "true om lärosätet var ett av de 16 i SPETS, annars false.": "true if the institution was one of the 16 in SPETS, otherwise false.",
+    "Valfri kort beskrivning. Markdown.": "An optional short description. Markdown.",
+    "Belägg": "Evidence",
+    "Fallstudier som visar faktorn, var och en med en mening om hur: en lista med case och how.": "Case studies that show the factor, each with one sentence on how: a list with case and how.",
+    "Fallstudien som visar faktorn (id från case_studies/).": "The case study that shows the factor (id from case_studies/).",
+    "Hur": "How",
+    "En mening om hur fallet visar faktorn.": "One sentence on how the case shows the factor.",
+    "Belägg på engelska.": "Evidence in English.",
+    "Begrepp": "Term",
+    "Begreppet som det skrivs.": "The term as it is written.",
+    "Definition": "Definition",
+    "Vad begreppet betyder. Markdown.": "What the term means. Markdown.",
+    "Begrepp på engelska.": "Term in English.",
+    "Definition på engelska.": "Definition in English.",
+}
+STRINGS.update(FIELD_TEXTS)

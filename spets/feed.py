@@ -73,7 +73,7 @@ def atom(kb: KnowledgeBase, site: SiteInfo, lang: str = "sv") -> bytes:
         sub(item, "link", rel="alternate", type="text/html", href=url)
         sub(item, "published", _time(e.published))
         sub(item, "updated", _time(e.published))
-        label = english.KIND_NAMES[e.kind][0] if lang == "en" else e.kind_def.label
+        label = e.kind_def.label_en if lang == "en" else e.kind_def.label
         sub(item, "category", term=e.kind, label=label.capitalize())
         sub(item, "summary", e.summary, type="text")
     ET.indent(feed)

@@ -140,13 +140,28 @@ def table_region(table: str, name: str | None = None, lang: str = "sv") -> Marku
     return Markup(TABLE_REGION.format(label=html.escape(label)) + str(table) + "</div>")
 
 
-def to_html(text: str | None, lang: str = "sv") -> Markup:
+def to_html(text: str | None, lang: str = "sv", swedish: frozenset[str] = frozenset()) -> Markup:
     """Render one field of contributor Markdown to sanitized HTML, on a page
-    in `lang` (it names the scroll region of a table)."""
+    in `lang` (it names the scroll region of a table). On an English page,
+    an italic phrase of mostly `swedish` words is marked lang="sv"."""
     if not text:
         return Markup("")
     prose = _prose(text)
-    return prose if prose is not None else _markdown(text, lang)
+    out = prose if prose is not None else _markdown(text, lang)
+    return _mark_swedish(out, swedish) if swedish and "<em>" in out else out
+
+
+_EM = re.compile(r"<em>([^<]*)</em>")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _mark_swedish(html_text: Markup, swedish: frozenset[str]) -> Markup:
+    def mark(match):
+        words = _WORD.findall(html.unescape(match.group(1)).lower())
+        # Most of its words: a Swedish title may hold a word English has too ("innovation").
+        is_swedish = 2 * sum(w in swedish for w in words) > len(words)
+        return f'<em lang="sv">{match.group(1)}</em>' if is_swedish else match.group(0)
+    return Markup(_EM.sub(mark, str(html_text)))
 
 
 def _markdown(text: str, lang: str = "sv") -> Markup:

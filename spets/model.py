@@ -65,7 +65,8 @@ class FieldType:
     def schema(self, ids: Ids) -> dict:
         raise NotImplementedError
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "sv") -> str:
+        """The type in words, for the codebook in `lang` ("sv" or "en")."""
         raise NotImplementedError
 
     def example(self, name: str, today: dt.date) -> str:
@@ -96,8 +97,9 @@ class Text(FieldType):
                 "patternErrorMessage": "Får inte vara tomt och får inte innehålla kontrolltecken "
                                        "eller osynliga tecken."}
 
-    def describe(self) -> str:
-        return f"{'Markdown' if self.markdown else 'text'}, högst {self.max_len} tecken"
+    def describe(self, lang: str = "sv") -> str:
+        kind = "Markdown" if self.markdown else "text"
+        return f"{kind}, at most {self.max_len} characters" if lang == "en" else f"{kind}, högst {self.max_len} tecken"
 
     def example(self, name: str, today: dt.date) -> str:
         # A block scalar for Markdown: its text goes on the lines below it.
@@ -113,7 +115,10 @@ class Choice(FieldType):
     def schema(self, ids: Ids) -> dict:
         return {"type": "string", "enum": list(self.options), "enumDescriptions": list(self.options.values())}
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "sv") -> str:
+        # The values are English words: in English they say themselves.
+        if lang == "en":
+            return "one of: " + ", ".join(self.options)
         return "ett av: " + ", ".join(f"{k} ({v.lower()})" for k, v in self.options.items())
 
 
@@ -125,8 +130,8 @@ class Year(FieldType):
     def schema(self, ids: Ids) -> dict:
         return {"type": "integer", "minimum": self.min, "maximum": self.max}
 
-    def describe(self) -> str:
-        return f"årtal, {self.min}–{self.max}"
+    def describe(self, lang: str = "sv") -> str:
+        return f"{'year' if lang == 'en' else 'årtal'}, {self.min}–{self.max}"
 
 
 @dataclass(frozen=True)
@@ -140,8 +145,8 @@ class Date(FieldType):
         return {"type": "string", "format": "date", "pattern": self.pattern,
                 "patternErrorMessage": "Skriv ett datum i formen ÅÅÅÅ-MM-DD, t.ex. 2026-05-01."}
 
-    def describe(self) -> str:
-        return "datum, ÅÅÅÅ-MM-DD"
+    def describe(self, lang: str = "sv") -> str:
+        return "date, YYYY-MM-DD" if lang == "en" else "datum, ÅÅÅÅ-MM-DD"
 
     def example(self, name: str, today: dt.date) -> str:
         return f"{name}: {today.isoformat()}"
@@ -152,8 +157,8 @@ class Bool(FieldType):
     def schema(self, ids: Ids) -> dict:
         return {"type": "boolean"}
 
-    def describe(self) -> str:
-        return "true eller false"
+    def describe(self, lang: str = "sv") -> str:
+        return "true or false" if lang == "en" else "true eller false"
 
 
 @dataclass(frozen=True)
@@ -174,8 +179,8 @@ class Url(FieldType):
                 "patternErrorMessage": "Skriv en fullständig adress som börjar med "
                                        + " eller ".join(f"{s}:" for s in self.schemes) + "."}
 
-    def describe(self) -> str:
-        return "webbadress (" + ", ".join(self.schemes) + ")"
+    def describe(self, lang: str = "sv") -> str:
+        return ("web address (" if lang == "en" else "webbadress (") + ", ".join(self.schemes) + ")"
 
     def example(self, name: str, today: dt.date) -> str:
         return f'{name}: ""'
@@ -196,8 +201,9 @@ class Ref(FieldType):
         return {"type": "string", "enum": [id_ for id_, _ in items],
                 "enumDescriptions": [name for _, name in items]}
 
-    def describe(self) -> str:
-        return f"id från {KINDS[self.kind].plural}"
+    def describe(self, lang: str = "sv") -> str:
+        kind = KINDS[self.kind]
+        return f"id from {kind.plural_en}" if lang == "en" else f"id från {kind.plural}"
 
 
 @dataclass(frozen=True)
@@ -215,8 +221,8 @@ class Path(FieldType):
         return {"type": "string", "maxLength": self.max_len, "pattern": self.pattern(),
                 "patternErrorMessage": f"Skriv ett filnamn under docs/{self.under}/, t.ex. {self.under}/mall.docx."}
 
-    def describe(self) -> str:
-        return f"sökväg till en fil under docs/{self.under}/"
+    def describe(self, lang: str = "sv") -> str:
+        return f"{'path to a file under' if lang == 'en' else 'sökväg till en fil under'} docs/{self.under}/"
 
     def example(self, name: str, today: dt.date) -> str:
         return f'{name}: ""'
@@ -236,13 +242,15 @@ class List(FieldType):
             out["uniqueItems"] = True
         return out
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "sv") -> str:
+        en = lang == "en"
         if isinstance(self.item, Ref):
-            item = f"id:n från {KINDS[self.item.kind].plural}"
+            kind = KINDS[self.item.kind]
+            item = f"ids from {kind.plural_en}" if en else f"id:n från {kind.plural}"
         else:
-            item = self.item.describe()
-        least = f", minst {self.min_items}" if self.min_items else ""
-        return f"lista ({item}{least}, högst {self.max_items})"
+            item = self.item.describe(lang)
+        least = (f", at least {self.min_items}" if en else f", minst {self.min_items}") if self.min_items else ""
+        return f"list ({item}{least}, at most {self.max_items})" if en else f"lista ({item}{least}, högst {self.max_items})"
 
     def example(self, name: str, today: dt.date) -> str:
         if isinstance(self.item, Object):
@@ -270,8 +278,8 @@ class Object(FieldType):
             out["required"] = required
         return out
 
-    def describe(self) -> str:
-        return "objekt med " + ", ".join(f.name for f in self.fields)
+    def describe(self, lang: str = "sv") -> str:
+        return ("object with " if lang == "en" else "objekt med ") + ", ".join(f.name for f in self.fields)
 
     def example(self, name: str, today: dt.date) -> str:
         return f"{name}:\n" + "\n".join(f'  {sub.name}: ""' for sub in self.fields)
@@ -323,7 +331,12 @@ class Assessment(FieldType):
     def schema(self, ids: Ids) -> dict:
         return self.shape.schema(ids)
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "sv") -> str:
+        if lang == "en":
+            return ("object with levels (the levels: name and description), half_steps (true if steps "
+                    "between them, such as 1.5, are allowed) and areas (the areas: name, levels with one "
+                    "text per level, methods with ids from methods); in the CSV file one cell with the "
+                    "whole object as JSON")
         return ("objekt med levels (nivåerna: name och description), half_steps (true om mellanlägen "
                 "som 1,5 är tillåtna) och areas (områdena: name, levels med en text per nivå, methods "
                 "med id:n från metoder); i CSV-filen en cell med hela objektet som JSON")
@@ -366,6 +379,8 @@ class Kind:
     plural: str  # Swedish plural, "metoder"
     url: str  # URL folder of its pages, "metoder"; "" = no own pages
     url_en: str  # the same in the English edition, under en/: "methods"
+    label_en: str  # English singular, "method"
+    plural_en: str  # English plural, "methods"
     fields: tuple[Field, ...]
     folder: str = ""  # entries: folder of YAML files
     file: str = ""  # vocabularies: the YAML file under taxonomy/
@@ -436,7 +451,7 @@ PROVENANCES = {
 
 METHOD = Kind(
     name="method", label="metod", plural="metoder",
-    url="metoder", url_en="methods", folder="methods",
+    url="metoder", url_en="methods", label_en="method", plural_en="methods", folder="methods",
     fields=(
         ID, TITLE, SUMMARY,
         _t("description", Text(4000, markdown=True), "Vad", "Vad metoden går ut på. Markdown."),
@@ -483,7 +498,7 @@ ASSESSMENT = Assessment(Object((
 
 TOOL = Kind(
     name="tool", label="verktyg", plural="verktyg", neuter=True,
-    url="verktyg", url_en="tools", folder="tools",
+    url="verktyg", url_en="tools", label_en="tool", plural_en="tools", folder="tools",
     fields=(
         ID, TITLE, SUMMARY,
         _f("type", Choice(TOOL_KINDS), "Typ", "Vilken sorts verktyg: " + ", ".join(TOOL_KINDS) + "."),
@@ -509,7 +524,7 @@ PARTNER = Object((
 
 CASE_STUDY = Kind(
     name="case_study", label="fallstudie", plural="fallstudier",
-    url="fallstudier", url_en="case-studies", folder="case_studies",
+    url="fallstudier", url_en="case-studies", label_en="case study", plural_en="case studies", folder="case_studies",
     fields=(
         ID, TITLE, SUMMARY,
         _f("institutions", List(Ref("larosate"), min_items=1), "Lärosäten",
@@ -555,30 +570,33 @@ NAME = _t("name", Text(120), "Namn", "Namnet på svenska.")
 DESCRIPTION = _t("description", Text(2000, markdown=True), "Beskrivning", "En kort beskrivning. Markdown.")
 
 
-def _vocab(name, label, plural, url, url_en, file, neuter=False):
-    return Kind(name=name, label=label, plural=plural, url=url, url_en=url_en, file=file,
-                fields=(NAME, DESCRIPTION), neuter=neuter)
+def _vocab(name, label, plural, url, label_en, file, neuter=False):
+    """A vocabulary of names and descriptions; its English URL folder is its English plural."""
+    return Kind(name=name, label=label, plural=plural, url=url, url_en=f"{label_en}s", label_en=label_en,
+                plural_en=f"{label_en}s", file=file, fields=(NAME, DESCRIPTION), neuter=neuter)
 
 
-TOPIC = _vocab("topic", "ämne", "ämnen", "amnen", "topics", "topics.yml", neuter=True)
-PHASE = _vocab("phase", "fas", "faser", "faser", "phases", "phases.yml")
-SECTOR = _vocab("sector", "sektor", "sektorer", "sektorer", "sectors", "sectors.yml")
-ROLE = _vocab("role", "roll", "roller", "roller", "roles", "roles.yml")
+TOPIC = _vocab("topic", "ämne", "ämnen", "amnen", "topic", "topics.yml", neuter=True)
+PHASE = _vocab("phase", "fas", "faser", "faser", "phase", "phases.yml")
+SECTOR = _vocab("sector", "sektor", "sektorer", "sektorer", "sector", "sectors.yml")
+ROLE = _vocab("role", "roll", "roller", "roller", "role", "roles.yml")
 # The evidence for a success factor: a case that shows it, and how, in one sentence.
 EVIDENCE = Object((
     _f("case", Ref("case_study"), "Fallstudie", "Fallstudien som visar faktorn (id från case_studies/)."),
     _t("how", Text(300), "Hur", "En mening om hur fallet visar faktorn."),
 ))
 SUCCESS_FACTOR = Kind(
-    name="success_factor", label="framgångsfaktor", plural="framgångsfaktorer", url="framgangsfaktorer", url_en="success-factors",
-    file="success_factors.yml",
+    name="success_factor", label="framgångsfaktor", plural="framgångsfaktorer", url="framgangsfaktorer",
+    url_en="success-factors", label_en="success factor", plural_en="success factors", file="success_factors.yml",
     fields=(NAME, DESCRIPTION,
             _f("evidence", List(EVIDENCE, max_items=30), "Belägg",
                "Fallstudier som visar faktorn, var och en med en mening om hur: en lista med case och how.",
                False)),
 )
 LAROSATE = Kind(
-    name="larosate", label="lärosäte", plural="lärosäten", url="larosaten", url_en="institutions", file="larosaten.yml", neuter=True,
+    name="larosate", label="lärosäte", plural="lärosäten", url="larosaten", url_en="institutions",
+    label_en="higher education institution", plural_en="higher education institutions", file="larosaten.yml",
+    neuter=True,
     fields=(
         NAME,
         _f("short_name", Text(30), "Kortnamn", "Vedertagen förkortning, t.ex. KTH.", False),
@@ -588,7 +606,7 @@ LAROSATE = Kind(
     ),
 )
 TERM = Kind(
-    name="term", label="begrepp", plural="begrepp", url="", url_en="", file="glossary.yml", neuter=True,
+    name="term", label="begrepp", plural="begrepp", url="", url_en="", label_en="term", plural_en="terms", file="glossary.yml", neuter=True,
     fields=(
         _t("name", Text(120), "Begrepp", "Begreppet som det skrivs."),
         _t("description", Text(2000, markdown=True), "Definition", "Vad begreppet betyder. Markdown."),
@@ -630,8 +648,8 @@ def with_english(kind: Kind) -> Kind:
     parts = tuple(_english_field(f, top=True) for f in kind.fields if has_prose(f))
     help_ = ("Texterna på engelska, för den engelska utgåvan: samma fält som ovan, vart och ett valfritt "
              "utom " + ("titeln" if "title" in (p.name for p in parts) else "namnet")
-             + ". Ett fält utan engelsk text visas på svenska. I öppna data finns de i JSON-filerna; "
-             "CSV-filerna är svenska.")
+             + ". Ett fält utan engelsk text visas på svenska. I öppna data finns de i JSON-filen och i de "
+             "engelska CSV-filerna (data/en/).")
     return replace(kind, fields=(*kind.fields, Field("en", Object(parts), "Engelska", help_, required=False)))
 
 

@@ -75,9 +75,10 @@ def unstash(headings_html: str, blocks: tuple[str, ...]) -> str:
 # English en/methods/cards/, en/tools/cards/.
 CARDS = {"sv": "kort", "en": "cards"}
 CARD_KINDS = (m.METHOD, m.TOOL)
-CODEBOOK = "data/index.md"
+# The open-data page with its codebook, in each language.
+CODEBOOK = {"sv": "data/index.md", "en": "en/data/index.md"}
 # The generated pages that are not an entry's: the nav may name them.
-OTHER_PAGES = (*(f"{kind.url}/{CARDS['sv']}.md" for kind in CARD_KINDS), CODEBOOK)
+OTHER_PAGES = (*(f"{kind.url}/{CARDS['sv']}.md" for kind in CARD_KINDS), CODEBOOK["sv"])
 
 
 # The vocabularies whose names an entry's page shows among its facts.
@@ -158,9 +159,12 @@ def relative(target: str, here: str) -> str:
 
 class Renderer:
     """`lang`: "sv", or "en" for the English edition, whose knowledge base
-    is english.view(kb) and whose strings come from english.STRINGS."""
+    is english.view(kb) and whose strings come from english.STRINGS;
+    `swedish`: english.swedish_words of the Swedish knowledge base, so that
+    Swedish terms in italics on English pages are marked as Swedish."""
 
-    def __init__(self, kb: KnowledgeBase, site: SiteInfo | None = None, lang: str = "sv"):
+    def __init__(self, kb: KnowledgeBase, site: SiteInfo | None = None, lang: str = "sv",
+                 swedish: frozenset[str] = frozenset()):
         self.kb, self.lang = kb, lang
         self.t = english.gettext if lang == "en" else english.swedish
         self.site = site or SiteInfo(name="SPETS kunskapsbank")
@@ -170,7 +174,7 @@ class Renderer:
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self._here = ""  # the URL of the page being rendered, for link()
         # Cached: the card pages and the JSON-LD render the same fields again.
-        self.md = functools.lru_cache(maxsize=None)(functools.partial(to_html, lang=lang))
+        self.md = functools.lru_cache(maxsize=None)(functools.partial(to_html, lang=lang, swedish=swedish))
         self.env.filters["md"] = self.md
         self.env.filters["mdtitle"] = inline_text
         self.env.filters["table_region"] = functools.partial(table_region, lang=lang)
@@ -188,6 +192,10 @@ class Renderer:
         """The site path of a kind's page of print cards in the page's language."""
         return f"{self.listing_url(kind)}{CARDS[self.lang]}/"
 
+    def codebook_url(self) -> str:
+        """The site path of the open-data page in the page's language."""
+        return CODEBOOK[self.lang].removesuffix("index.md")
+
     def listing_url(self, kind: m.Kind) -> str:
         """The site path of a kind's listing page in the page's language."""
         return f"en/{kind.url_en}/" if self.lang == "en" else f"{kind.url}/"
@@ -198,7 +206,7 @@ class Renderer:
 
     def plural(self, kind: m.Kind) -> str:
         """A kind's plural in the page's language ("verktyg" is both in Swedish)."""
-        return english.KIND_NAMES[kind.name][1] if self.lang == "en" else kind.plural
+        return kind.plural_en if self.lang == "en" else kind.plural
 
     _HREF, _LEVEL = "\x00href\x00", "\x00level\x00"  # where the link and heading level go in a card rendered once
 
@@ -230,7 +238,7 @@ class Renderer:
 
     def pages(self):
         """Every generated page: one per entry and per vocabulary item with pages,
-        the card pages for printing, and the open-data codebook (data/)."""
+        the card pages for printing, and the open-data page with its codebook."""
         for kind in m.KINDS.values():
             if not kind.url:
                 continue
@@ -238,8 +246,7 @@ class Renderer:
                 yield Page(entry.url.rstrip("/") + ".md", *stash(self.page(entry)), self.search_page(entry))
         for kind in CARD_KINDS:
             yield Page(self.cards_url(kind).rstrip("/") + ".md", *stash(self.print_cards(kind)))
-        if self.lang == "sv":  # the codebook (data/) is Swedish only, so far
-            yield Page(CODEBOOK, *stash(self._render("codebook.md.j2", "data/")))
+        yield Page(CODEBOOK[self.lang], *stash(self._render("codebook.md.j2", self.codebook_url())))
 
     def page(self, entry: m.Entry) -> str:
         is_vocabulary = entry.kind_def.is_vocabulary

@@ -94,14 +94,15 @@ PROSE = re.compile(r"(?<![-\w/])(och|att|för|är|som|inte|eller|också|ska)(?![
 class EnglishText(Tags):
     """The text of a page outside elements marked lang="sv" and outside
     titles of sources (documents as published, in their own language):
-    and outside names in italics (the translations keep a Swedish name in
-    italics): `all`, and `prose`, the part inside an entry's summary and texts."""
+    `all`, and `prose`, the part inside an entry's summary and texts. A
+    Swedish name or term the translations keep in italics counts unless it
+    is marked (markdown_safe marks it, from english.swedish_words)."""
 
     VOID = {"br", "img", "input", "link", "meta", "hr", "source", "col", "area", "wbr"}
     SKIP = ("spets-sources", "spets-glossary__source", "spets-cite", "spets-print-source")
 
     def __init__(self, html: str):
-        self.stack: list[tuple[bool, bool, bool]] = []  # per open element: (skipped, in prose, in a name)
+        self.stack: list[tuple[bool, bool]] = []  # per open element: (skipped, in prose)
         self.all: list[str] = []
         self.prose: list[str] = []
         super().__init__(html)
@@ -111,18 +112,18 @@ class EnglishText(Tags):
             return
         attrs = dict(attrs)
         cls = attrs.get("class") or ""
-        skipped, prose, name = self.stack[-1] if self.stack else (False, False, False)
+        skipped, prose = self.stack[-1] if self.stack else (False, False)
         skipped = skipped or attrs.get("lang") == "sv" or any(c in cls for c in self.SKIP) or tag in ("script", "style")
         prose = prose or "spets-text" in cls or "spets-summary" in cls
-        self.stack.append((skipped, prose, name or tag == "em"))
+        self.stack.append((skipped, prose))
 
     def handle_endtag(self, tag):
         if tag not in self.VOID and self.stack:
             self.stack.pop()
 
     def handle_data(self, data):
-        skipped, prose, name = self.stack[-1] if self.stack else (False, False, False)
-        if not skipped and not name:
+        skipped, prose = self.stack[-1] if self.stack else (False, False)
+        if not skipped:
             self.all.append(data)
             if prose:
                 self.prose.append(data)

@@ -204,3 +204,22 @@ def test_codebook_describes_every_field_of_every_kind(built_fixture):
     # In the nav, and the licences in every page's footer.
     home = (built_fixture / "site" / "index.html").read_text(encoding="utf-8")
     assert 'href="data/"' in home and "CC BY 4.0" in home and "MIT" in home
+
+
+def test_the_english_open_data_page_has_the_codebook_in_english(built_fixture):
+    page = (built_fixture / "site" / "en" / "data" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in page and "<h1" in page and "Open data" in page
+    for kind in (*m.ENTRY_KINDS, *m.VOCABULARIES):
+        for f in kind.fields:
+            assert f"<code>{f.name}</code>" in page, (kind.name, f.name)
+    # The model's help texts and the types in English, none of the Swedish words.
+    assert "A short, descriptive title, at most 120 characters." in page
+    assert "text, at most 120 characters" in page and "list (ids from phases, at least 1, at most 50)" in page
+    for swedish in ("högst", "Krävs", "lista (", "Kort och beskrivande titel"):
+        assert swedish not in page, swedish
+    for name in ("kunskapsbank.json", "en/methods.csv", "metoder.csv", "amnen.json"):
+        assert f'href="../../data/{name}"' in page, name
+    # Twins: the header's language link goes to the Swedish page, and back.
+    assert 'href="../../data/" hreflang="sv"' in page
+    swedish = (built_fixture / "site" / "data" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../en/data/" hreflang="en"' in swedish

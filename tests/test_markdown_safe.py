@@ -47,3 +47,22 @@ def test_the_fast_path_agrees_on_random_text():
             taken += 1
             assert str(fast) == slow(text), repr(text)
     assert taken > 500
+
+
+def test_on_an_english_page_a_swedish_term_in_italics_is_marked_as_swedish():
+    swedish = frozenset({"partneransvarig", "forskning", "för"})
+    html = str(ms.to_html("The *partnership manager* (*partneransvarig*) of *Forskning för innovation*.",
+                       lang="en", swedish=swedish))
+    assert '<em>partnership manager</em>' in html
+    assert '<em lang="sv">partneransvarig</em>' in html and '<em lang="sv">Forskning för innovation</em>' in html
+    # Only on an English page, where the caller gives the words.
+    assert "lang=" not in str(ms.to_html("*partneransvarig*"))
+
+
+def test_the_swedish_words_are_those_no_english_text_uses_outside_italics():
+    from spets import english
+    from spets.knowledge import KnowledgeBase
+    words = english.swedish_words(KnowledgeBase.of(check_root(REPO).entries))
+    assert {"partneransvarig", "avsiktsförklaring", "samverkan"} <= words
+    # English words, also those the Swedish texts quote in italics (*embryonic*).
+    assert not {"partnership", "manager", "memorandum", "embryonic", "guide"} & words
