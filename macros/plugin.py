@@ -184,9 +184,11 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
         """While the content is invalid: every page a reader may be on, the
         hand-written ones and one per entry file, valid or not, exists and
         shows the problems (on_page_markdown), and nothing else is made."""
-        paths = {f"{m.KINDS[kind].url}/{path.stem}.md" for kind, path in find_files(self.root)
+        pages = {(kind, path.stem) for kind, path in find_files(self.root)
                  if m.KINDS[kind].url and not m.KINDS[kind].is_vocabulary}
-        paths |= {f"{entry.kind_def.url}/{entry.id}.md" for entry in self.invalid.entries if entry.kind_def.url}
+        pages |= {(entry.kind, entry.id) for entry in self.invalid.entries if entry.kind_def.url}
+        paths = {f"{folder}/{id_}.md" for kind, id_ in pages
+                 for folder in (m.KINDS[kind].url, f"en/{m.KINDS[kind].url_en}")}
         paths |= set(OTHER_PAGES)
         for path in sorted(paths - {f.src_uri for f in files}):
             files.append(File.generated(config, path, content="", inclusion=InclusionLevel.NOT_IN_NAV))

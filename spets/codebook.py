@@ -18,7 +18,7 @@ def file_name(kind: m.Kind) -> str:
 
 def rows(kind: m.Kind, lang: str = "sv") -> list[dict]:
     """One row per field, and one per part of an object field, in model order,
-    in `lang`: the English of a label or help text is english.FIELD_TEXTS'."""
+    in `lang`: the English of a label or help text is in english.FIELD_TEXTS."""
     t = english.gettext if lang == "en" else english.swedish
     out = []
     for f in kind.fields:

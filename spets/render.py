@@ -77,8 +77,9 @@ CARDS = {"sv": "kort", "en": "cards"}
 CARD_KINDS = (m.METHOD, m.TOOL)
 # The open-data page with its codebook, in each language.
 CODEBOOK = {"sv": "data/index.md", "en": "en/data/index.md"}
-# The generated pages that are not an entry's: the nav may name them.
-OTHER_PAGES = (*(f"{kind.url}/{CARDS['sv']}.md" for kind in CARD_KINDS), CODEBOOK["sv"])
+# The generated pages that are not an entry's, in both languages.
+OTHER_PAGES = (*(f"{kind.url}/{CARDS['sv']}.md" for kind in CARD_KINDS),
+               *(f"en/{kind.url_en}/{CARDS['en']}.md" for kind in CARD_KINDS), *CODEBOOK.values())
 
 
 # The vocabularies whose names an entry's page shows among its facts.

@@ -68,7 +68,8 @@ def server(kb):
 
 def test_serve_shows_the_problems_on_every_page_and_recovers(server):
     base, case, process = server
-    for path in ("", "metoder/styrgrupp/", "fallstudier/liu-partner/", "sok/", "data/", "metoder/kort/"):
+    for path in ("", "metoder/styrgrupp/", "fallstudier/liu-partner/", "sok/", "data/", "metoder/kort/",
+                 "en/", "en/methods/styrgrupp/", "en/case-studies/liu-partner/", "en/data/", "en/tools/cards/"):
         html = wait_for(base + path, lambda h: "spets-problems" in h)
         assert "<h1" in html and "Innehållet har fel" in html and BAD in html, path
         assert "1 problem i 1 av " in html
