@@ -33,18 +33,19 @@ _ITALIC = re.compile(r"(?<![\w*])\*(?![\s*])(?:(?!\n\s*\n)[^*])+?(?<!\s)\*(?![\w
 
 
 def swedish_words(kb: KnowledgeBase) -> frozenset[str]:
-    """The words of the Swedish texts that no English text uses, italics
-    apart on both sides (the Swedish texts quote English terms in italics,
-    *embryonic*, as the English ones do Swedish terms). Translators keep a Swedish term or title in italics
-    (*partneransvarig*); an italic phrase of mostly such words in an English
-    text is therefore Swedish, and the page marks it lang="sv" (WCAG 3.1.2)."""
+    """The words of the translated entries' Swedish texts that none of their
+    English texts uses, italics apart on both sides (the Swedish texts quote
+    English terms in italics, *embryonic*). Translators keep a Swedish term
+    or title in italics (*partneransvarig*); an italic phrase of mostly such
+    words in an English text is therefore Swedish, and the page marks it
+    lang="sv" (WCAG 3.1.2). Entries without English have nothing to mark."""
     swedish, english = set(), set()
     for kind in m.KINDS:
         for e in kb.all(kind):
-            translated = e.data.get("en") or {}
-            for f in e.kind_def.fields:
+            translated = e.data.get("en")
+            for f in e.kind_def.fields if translated else ():
                 if f.name != "en" and m.has_prose(f):
-                    swedish.update(_words(e.data.get(f.name), drop=_ITALIC))  # an English term quoted in Swedish
+                    swedish.update(_words(e.data.get(f.name), drop=_ITALIC))
                     english.update(_words(translated.get(f.name), drop=_ITALIC))
     return frozenset(swedish - english)
 
@@ -52,7 +53,9 @@ def swedish_words(kb: KnowledgeBase) -> frozenset[str]:
 def _words(value, drop=None) -> set[str]:
     """The lower-case words of every text in a value (a text, a list, an object)."""
     if isinstance(value, str):
-        return set(_WORD.findall((drop.sub(" ", value) if drop else value).lower()))
+        if drop and ("*" in value or "_" in value):
+            value = drop.sub(" ", value)
+        return set(_WORD.findall(value.lower()))
     items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
     return set().union(*(_words(v, drop) for v in items))
 
