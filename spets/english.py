@@ -272,26 +272,36 @@ STRINGS = {
 # a Swedish help text changed in model.py stops the build until this follows.
 FIELD_TEXTS = {
     "Id": "Id",
-    "Samma som filnamnet utan .yml: små bokstäver a–z, siffror och bindestreck.": "The same as the file name without .yml: lower-case letters a–z, digits and hyphens.",
+    "Samma som filnamnet utan .yml: små bokstäver a–z, siffror och bindestreck.":
+        "The same as the file name without .yml: lower-case letters a–z, digits and hyphens.",
     "Titel": "Title",
     "Kort och beskrivande titel, högst 120 tecken.": "A short, descriptive title, at most 120 characters.",
     "Sammanfattning": "Summary",
-    "En eller två meningar som visas i listor och sökresultat. Ren text.": "One or two sentences shown in lists and search results. Plain text.",
+    "En eller två meningar som visas i listor och sökresultat. Ren text.":
+        "One or two sentences shown in lists and search results. Plain text.",
     "Vad": "What",
     "Vad metoden går ut på. Markdown.": "What the method involves. Markdown.",
     "Varför metoden hjälper ett partnerskap. Markdown.": "Why the method helps a partnership. Markdown.",
-    "Konkreta steg i ordning, minst tre, ett listelement per steg. Markdown.": "Concrete steps in order, at least three, one list item per step. Markdown.",
+    "Konkreta steg i ordning, minst tre, ett listelement per steg. Markdown.":
+        "Concrete steps in order, at least three, one list item per step. Markdown.",
     "Hur mycket arbete metoden kräver.": "How much work the method requires.",
-    "Hur stor insats metoden kräver: low, medium eller high.": "How much effort the method requires: low, medium or high.",
+    "Hur stor insats metoden kräver: low, medium eller high.":
+        "How much effort the method requires: low, medium or high.",
     "Tidsåtgång": "Time required",
-    "Ungefärlig tidsåtgång i ord, t.ex. ”en halvdag per år”.": "Approximate time required, in words, e.g. ‘half a day a year’.",
-    "I vilka faser av partnerskapets livscykel detta hör hemma (id:n från taxonomy/phases.yml).": "Which phases of the partnership lifecycle this belongs to (ids from taxonomy/phases.yml).",
-    "Ämnen som detta handlar om (id:n från taxonomy/topics.yml).": "Topics this is about (ids from taxonomy/topics.yml).",
-    "Roller som genomför metoden, minst en (id:n från taxonomy/roles.yml).": "Roles that carry out the method, at least one (ids from taxonomy/roles.yml).",
+    "Ungefärlig tidsåtgång i ord, t.ex. ”en halvdag per år”.":
+        "Approximate time required, in words, e.g. ‘half a day a year’.",
+    "I vilka faser av partnerskapets livscykel detta hör hemma (id:n från taxonomy/phases.yml).":
+        "Which phases of the partnership lifecycle this belongs to (ids from taxonomy/phases.yml).",
+    "Ämnen som detta handlar om (id:n från taxonomy/topics.yml).":
+        "Topics this is about (ids from taxonomy/topics.yml).",
+    "Roller som genomför metoden, minst en (id:n från taxonomy/roles.yml).":
+        "Roles that carry out the method, at least one (ids from taxonomy/roles.yml).",
     "Verktyg som metoden använder (id:n från tools/).": "Tools the method uses (ids from tools/).",
-    "Framgångsfaktorer som detta belyser (id:n från taxonomy/success_factors.yml).": "Success factors this illustrates (ids from taxonomy/success_factors.yml).",
+    "Framgångsfaktorer som detta belyser (id:n från taxonomy/success_factors.yml).":
+        "Success factors this illustrates (ids from taxonomy/success_factors.yml).",
     "Fallgropar och sådant som är lätt att missa. Markdown.": "Pitfalls and things that are easy to miss. Markdown.",
-    "Andra metoder som hör ihop med denna (id:n från methods/).": "Other methods related to this one (ids from methods/).",
+    "Andra metoder som hör ihop med denna (id:n från methods/).":
+        "Other methods related to this one (ids from methods/).",
     "Var fakta kommer ifrån: en lista med title och url.": "Where the facts come from: a list with title and url.",
     "Källans titel eller en kort beskrivning av den.": "The source’s title or a short description of it.",
     "Webbadress": "Web address",
@@ -299,7 +309,12 @@ FIELD_TEXTS = {
     "Publicerad": "Published",
     "Datum då entryn publicerades, ÅÅÅÅ-MM-DD.": "Date the entry was published, YYYY-MM-DD.",
     "Engelska": "English",
-    "Texterna på engelska, för den engelska utgåvan: samma fält som ovan, vart och ett valfritt utom titeln. Ett fält utan engelsk text visas på svenska. I öppna data finns de i JSON-filen och i de engelska CSV-filerna (data/en/).": "The texts in English, for the English edition: the same fields as above, each optional except the title. A field without English text is shown in Swedish. In the open data they are in the JSON file and in the English CSV files (data/en/).",
+    "Texterna på engelska, för den engelska utgåvan: samma fält som ovan, vart och ett valfritt utom titeln. Ett "
+    "fält utan engelsk text visas på svenska. I öppna data finns de i JSON-filen och i de engelska CSV-filerna "
+    "(data/en/).":
+        "The texts in English, for the English edition: the same fields as above, each optional except the title. "
+        "A field without English text is shown in Swedish. In the open data they are in the JSON file and in the "
+        "English CSV files (data/en/).",
     "Titel på engelska.": "Title in English.",
     "Sammanfattning på engelska.": "Summary in English.",
     "Vad på engelska.": "‘What’ in English.",
@@ -307,18 +322,26 @@ FIELD_TEXTS = {
     "Så gör du på engelska.": "‘How to do it’ in English.",
     "Insats på engelska.": "Effort in English.",
     "Att tänka på på engelska.": "‘Things to consider’ in English.",
-    "Vilken sorts verktyg: template, checklist, canvas, question-set, self-assessment, map.": "What kind of tool: template, checklist, canvas, question-set, self-assessment, map.",
+    "Vilken sorts verktyg: template, checklist, canvas, question-set, self-assessment, map.":
+        "What kind of tool: template, checklist, canvas, question-set, self-assessment, map.",
     "Vad verktyget är och vad det ger. Markdown.": "What the tool is and what it offers. Markdown.",
     "Hur och när verktyget används. Markdown.": "How and when the tool is used. Markdown.",
-    "Själva verktyget: frågorna, punkterna eller mallen, färdigt att använda. Markdown.": "The tool itself: the questions, items or template, ready to use. Markdown.",
-    "För en självskattning: skalans nivåer och områdena, så att verktygets sida kan visa tabellerna och ett formulär som parterna fyller i och jämför.": "For a self-assessment: the levels of the scale and the areas, so that the tool’s page can show the tables and a form that the parties fill in and compare.",
-    "Valfri fil under docs/filer/, t.ex. filer/mall.docx.": "An optional file under docs/filer/, e.g. filer/mall.docx.",
+    "Själva verktyget: frågorna, punkterna eller mallen, färdigt att använda. Markdown.":
+        "The tool itself: the questions, items or template, ready to use. Markdown.",
+    "För en självskattning: skalans nivåer och områdena, så att verktygets sida kan visa tabellerna och ett "
+    "formulär som parterna fyller i och jämför.":
+        "For a self-assessment: the levels of the scale and the areas, so that the tool’s page can show the tables "
+        "and a form that the parties fill in and compare.",
+    "Valfri fil under docs/filer/, t.ex. filer/mall.docx.":
+        "An optional file under docs/filer/, e.g. filer/mall.docx.",
     "Metoder som använder verktyget (id:n från methods/).": "Methods that use the tool (ids from methods/).",
     "Så använder du verktyget på engelska.": "‘How to use the tool’ in English.",
     "Verktyget på engelska.": "The tool in English.",
     "Självskattning på engelska.": "Self-assessment in English.",
-    "Lärosätet eller lärosätena i partnerskapet (id:n från taxonomy/larosaten.yml).": "The institution or institutions in the partnership (ids from taxonomy/larosaten.yml).",
-    "Partnerna utanför akademin: en lista med name och sector.": "The partners outside academia: a list with name and sector.",
+    "Lärosätet eller lärosätena i partnerskapet (id:n från taxonomy/larosaten.yml).":
+        "The institution or institutions in the partnership (ids from taxonomy/larosaten.yml).",
+    "Partnerna utanför akademin: en lista med name och sector.":
+        "The partners outside academia: a list with name and sector.",
     "Namn": "Name",
     "Partnerns namn, t.ex. ”Volvo Cars”.": "The partner’s name, e.g. ‘Volvo Cars’.",
     "Sektor": "Sector",
@@ -326,11 +349,17 @@ FIELD_TEXTS = {
     "Startår": "Start year",
     "Året då partnerskapet började, t.ex. 2013.": "The year the partnership began, e.g. 2013.",
     "Slutår": "End year",
-    "Året då partnerskapet avslutades; för ett pågående partnerskap det år då avtalet löper ut, om det är bestämt.": "The year the partnership ended; for an ongoing partnership, the year the agreement expires, if this has been set.",
+    "Året då partnerskapet avslutades; för ett pågående partnerskap det år då avtalet löper ut, om det är bestämt.":
+        "The year the partnership ended; for an ongoing partnership, the year the agreement expires, if this has "
+        "been set.",
     "ongoing (pågående) eller concluded (avslutat).": "ongoing or concluded.",
-    "Datum då det senast bekräftades, i en källa eller av lärosätet, att partnerskapet pågår, ÅÅÅÅ-MM-DD. Krävs för ett pågående partnerskap.": "Date on which it was last confirmed, in a source or by the institution, that the partnership is ongoing, YYYY-MM-DD. Required for an ongoing partnership.",
+    "Datum då det senast bekräftades, i en källa eller av lärosätet, att partnerskapet pågår, ÅÅÅÅ-MM-DD. Krävs "
+    "för ett pågående partnerskap.":
+        "Date on which it was last confirmed, in a source or by the institution, that the partnership is ongoing, "
+        "YYYY-MM-DD. Required for an ongoing partnership.",
     "Hur och varför partnerskapet kom till. Markdown.": "How and why the partnership came about. Markdown.",
-    "Hur partnerskapet är organiserat och vad parterna gör tillsammans. Markdown.": "How the partnership is organised and what the parties do together. Markdown.",
+    "Hur partnerskapet är organiserat och vad parterna gör tillsammans. Markdown.":
+        "How the partnership is organised and what the parties do together. Markdown.",
     "Vad partnerskapet har lett till. Markdown.": "What the partnership has led to. Markdown.",
     "Vad andra kan lära av fallet. Markdown.": "What others can learn from the case. Markdown.",
     "Svårigheter på vägen. Markdown.": "Difficulties along the way. Markdown.",
@@ -339,9 +368,13 @@ FIELD_TEXTS = {
     "Roller som är inblandade (id:n från taxonomy/roles.yml).": "Roles involved (ids from taxonomy/roles.yml).",
     "Minst en källa: en lista med title och url.": "At least one source: a list with title and url.",
     "Ursprung": "Origin",
-    "compiled (sammanställd från offentliga källor) eller submitted (inskickad av lärosätet).": "compiled (compiled from public sources) or submitted (submitted by the institution).",
+    "compiled (sammanställd från offentliga källor) eller submitted (inskickad av lärosätet).":
+        "compiled (compiled from public sources) or submitted (submitted by the institution).",
     "Granskad av lärosätet": "Reviewed by the institution",
-    "Datum då lärosätet senast granskade texten, ÅÅÅÅ-MM-DD. Krävs när lärosätet har skickat in fallstudien (submitted); utelämna annars, om ingen granskning gjorts.": "Date the institution last reviewed the text, YYYY-MM-DD. Required when the institution has submitted the case study (submitted); otherwise omit it if no review has been done.",
+    "Datum då lärosätet senast granskade texten, ÅÅÅÅ-MM-DD. Krävs när lärosätet har skickat in fallstudien "
+    "(submitted); utelämna annars, om ingen granskning gjorts.":
+        "Date the institution last reviewed the text, YYYY-MM-DD. Required when the institution has submitted the "
+        "case study (submitted); otherwise omit it if no review has been done.",
     "Bakgrund på engelska.": "Background in English.",
     "Vad som gjordes på engelska.": "‘What was done’ in English.",
     "Resultat på engelska.": "Results in English.",
@@ -350,17 +383,25 @@ FIELD_TEXTS = {
     "Namnet på svenska.": "The name in Swedish.",
     "Beskrivning": "Description",
     "En kort beskrivning. Markdown.": "A short description. Markdown.",
-    "Texterna på engelska, för den engelska utgåvan: samma fält som ovan, vart och ett valfritt utom namnet. Ett fält utan engelsk text visas på svenska. I öppna data finns de i JSON-filen och i de engelska CSV-filerna (data/en/).": "The texts in English, for the English edition: the same fields as above, each optional except the name. A field without English text is shown in Swedish. In the open data they are in the JSON file and in the English CSV files (data/en/).",
+    "Texterna på engelska, för den engelska utgåvan: samma fält som ovan, vart och ett valfritt utom namnet. Ett "
+    "fält utan engelsk text visas på svenska. I öppna data finns de i JSON-filen och i de engelska CSV-filerna "
+    "(data/en/).":
+        "The texts in English, for the English edition: the same fields as above, each optional except the name. A "
+        "field without English text is shown in Swedish. In the open data they are in the JSON file and in the "
+        "English CSV files (data/en/).",
     "Namn på engelska.": "Name in English.",
     "Beskrivning på engelska.": "Description in English.",
     "Kortnamn": "Short name",
     "Vedertagen förkortning, t.ex. KTH.": "The established abbreviation, e.g. KTH.",
     "Lärosätets webbplats.": "The institution’s website.",
-    "true om lärosätet var ett av de 16 i SPETS, annars false.": "true if the institution was one of the 16 in SPETS, otherwise false.",
+    "true om lärosätet var ett av de 16 i SPETS, annars false.":
+        "true if the institution was one of the 16 in SPETS, otherwise false.",
     "Valfri kort beskrivning. Markdown.": "An optional short description. Markdown.",
     "Belägg": "Evidence",
-    "Fallstudier som visar faktorn, var och en med en mening om hur: en lista med case och how.": "Case studies that show the factor, each with one sentence on how: a list with case and how.",
-    "Fallstudien som visar faktorn (id från case_studies/).": "The case study that shows the factor (id from case_studies/).",
+    "Fallstudier som visar faktorn, var och en med en mening om hur: en lista med case och how.":
+        "Case studies that show the factor, each with one sentence on how: a list with case and how.",
+    "Fallstudien som visar faktorn (id från case_studies/).":
+        "The case study that shows the factor (id from case_studies/).",
     "Hur": "How",
     "En mening om hur fallet visar faktorn.": "One sentence on how the case shows the factor.",
     "Belägg på engelska.": "Evidence in English.",
