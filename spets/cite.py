@@ -11,9 +11,13 @@ import re
 
 from . import model as m
 
-AUTHOR = "SPETS kunskapsbank"
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli",
-          "augusti", "september", "oktober", "november", "december")
+# The entry's own language decides (an English page cites the English entry).
+AUTHOR = {"sv": "SPETS kunskapsbank", "en": "SPETS knowledge base"}
+MONTHS = {"sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli",
+                 "augusti", "september", "oktober", "november", "december"),
+          "en": ("January", "February", "March", "April", "May", "June", "July",
+                 "August", "September", "October", "November", "December")}
+LANGUAGE = {"sv": "swedish", "en": "english"}  # BibTeX's (babel's) names
 _BIBTEX = {
     # BibTeX counts braces even after a backslash, so \{ would unbalance a
     # field: braces become commands whose own braces always pair up.
@@ -38,22 +42,27 @@ def key(entry: m.Entry) -> str:
 
 def apa(entry: m.Entry, url: str) -> tuple[str, str, str]:
     """(before the title, the title (set in italics), after the title)."""
-    d = entry.published
-    before = f"{AUTHOR}. ({d.year}, {d.day} {MONTHS[d.month - 1]}). "
-    after = f" [{entry.kind_def.label.capitalize()}]. {url}"
+    d, lang = entry.published, entry.lang
+    month = MONTHS[lang][d.month - 1]
+    before = f"{AUTHOR[lang]}. ({d.year}, {f'{month} {d.day}' if lang == 'en' else f'{d.day} {month}'}). "
+    after = f" [{_label(entry).capitalize()}]. {url}"
     return before, one_line(entry.title), after
 
 
+def _label(entry: m.Entry) -> str:
+    return entry.kind_def.label_en if entry.lang == "en" else entry.kind_def.label
+
+
 def bibtex(entry: m.Entry, url: str) -> str:
-    d = entry.published
+    d, lang = entry.published, entry.lang
     fields = [
-        ("author", "{" + AUTHOR + "}"),  # double braces: a group, not a person's name
+        ("author", "{" + AUTHOR[lang] + "}"),  # double braces: a group, not a person's name
         ("title", bibtex_escape(entry.title)),
         ("year", str(d.year)),
         ("date", d.isoformat()),
-        ("howpublished", bibtex_escape(AUTHOR)),
-        ("note", entry.kind_def.label.capitalize()),
-        ("language", "swedish"),
+        ("howpublished", bibtex_escape(AUTHOR[lang])),
+        ("note", _label(entry).capitalize()),
+        ("language", LANGUAGE[lang]),
         ("url", url.replace("\\", "").replace("{", "%7B").replace("}", "%7D")),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)

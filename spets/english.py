@@ -251,7 +251,8 @@ STRINGS = {
         "(Ctrl+P or Cmd+P), or save it as a PDF. Menus and buttons are left off the printout.",
     "Tillbaka till alla {kinds}": "Back to all {kinds}",
     "Skriv ut": "Print", "Skriv ut kortet": "Print the card",
-    # the menu's groups
+    # the site's name (mkdocs.yml: site_name), and the menu's groups
+    "SPETS kunskapsbank": "SPETS knowledge base",
     "Kunskap": "Knowledge", "Bläddra": "Browse", "Om": "About",
     # the open data page and its codebook (codebook.md.j2)
     "Öppna data": "Open data",

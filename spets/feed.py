@@ -45,6 +45,7 @@ def atom(kb: KnowledgeBase, site: SiteInfo, lang: str = "sv") -> bytes:
     """The feed of one edition: `kb` is the knowledge base in that language."""
     ET.register_namespace("", ATOM)
     words = WORDS[lang]
+    name = english.gettext(site.name) if lang == "en" else site.name
 
     def sub(parent, tag, text=None, **attrs):
         el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
@@ -56,11 +57,11 @@ def atom(kb: KnowledgeBase, site: SiteInfo, lang: str = "sv") -> bytes:
     home = base if lang == "sv" else f"{base}{lang}/"
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
     sub(feed, "id", home)
-    sub(feed, "title", words["title"].format(name=site.name), type="text")
+    sub(feed, "title", words["title"].format(name=name), type="text")
     sub(feed, "subtitle", words["subtitle"], type="text")
     sub(feed, "updated", _time(entries[0].published) if entries else EMPTY_UPDATED)
     author = sub(feed, "author")
-    sub(author, "name", site.name)
+    sub(author, "name", name)
     sub(author, "uri", base)
     sub(feed, "link", rel="self", type="application/atom+xml", href=base + path(lang))
     sub(feed, "link", rel="alternate", type="text/html", href=home)

@@ -183,7 +183,7 @@ class Renderer:
         # matters because MkDocs' theme templates print page meta unescaped.
         self.env.filters["yaml_text"] = lambda v: Markup(yaml_string(str(escape(v))))
         self.env.globals.update(kb=kb, KINDS=m.KINDS, model=m, cite=cite, codebook=codebook,
-                                facets=facets, permalink=self.permalink, site_name=self.site.name,
+                                facets=facets, permalink=self.permalink, site_name=self.t(self.site.name),
                                 LICENSE_URL=LICENSE_URL, card=self.card, link=self.link, sv=swedish_attribute,
                                 lang=lang, t=self.t, plural=self.plural, index_dir=search.index_dir(lang),
                                 search_url=self.search_url, listings={k.name: self.listing_url(k) for k in m.ENTRY_KINDS})
@@ -257,7 +257,7 @@ class Renderer:
             # Page meta for the theme (overrides/main.html): the JSON-LD for the
             # head, and where "Skriv ut" leads when JavaScript is off.
             meta = {"spets_jsonld": jsonld.script_text(
-                jsonld.data(self.kb, entry, self.permalink(entry), self.site.name, self.md))}
+                jsonld.data(self.kb, entry, self.permalink(entry), self.t(self.site.name), self.md))}
             if entry.kind in ("method", "tool"):
                 meta["spets_print"] = f"../{CARDS[self.lang]}/#{entry.id}"
             text = _add_front_matter(text, meta)

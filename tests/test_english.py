@@ -68,6 +68,23 @@ def test_english_json_ld_says_english(repo_site):
         assert __import__("json").loads(found[1])["inLanguage"] == lang
 
 
+def test_the_english_pages_name_the_site_and_cite_the_entry_in_english(repo_site):
+    _, site = repo_site
+    for url, name in (("en/", "SPETS knowledge base"), ("en/methods/partnerskapsavtal/", "SPETS knowledge base"),
+                      ("", "SPETS kunskapsbank"), ("metoder/partnerskapsavtal/", "SPETS kunskapsbank")):
+        page = read(site, url)
+        assert re.search(rf"<title>([^<]* - )?{name}</title>", page) and page.count(name + " - ") == 0, url
+        assert f'<meta property="og:site_name" content="{name}">' in page, url
+        assert re.search(rf'<span class="md-ellipsis">\s*{name}\s*</span>', page), url  # the header
+    english_page, swedish_page = read(site, "en/methods/partnerskapsavtal/"), read(site, "metoder/partnerskapsavtal/")
+    assert re.search(r"SPETS knowledge base\. \(\d{4}, [A-Z][a-z]+ \d{1,2}\)\. <em>Write a partnership agreement</em> "
+                     r"\[Method\]\. https://", english_page)
+    assert "language = {english}" in english_page and "note = {Method}" in english_page
+    assert re.search(r"SPETS kunskapsbank\. \(\d{4}, \d{1,2} [a-z]+\)\. <em>[^<]+</em> \[Metod\]\.", swedish_page)
+    feed = (site / "en" / "feed.xml").read_text(encoding="utf-8")
+    assert "<title type=\"text\">SPETS knowledge base" in feed and "<name>SPETS knowledge base</name>" in feed
+
+
 def test_the_hand_written_pages_have_twins(repo_site):
     _, site = repo_site
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
