@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -210,8 +211,13 @@ def test_an_ongoing_case_says_when_its_status_was_checked(site):
 
 def test_the_menu_rendered_once_per_folder_is_the_menu_of_each_page(kb, built_fixture):
     """overrides/partials/nav.html renders the menu once per folder for pages
-    outside the nav: every page is byte for byte what Material's own gives."""
-    (kb / "overrides" / "partials" / "nav.html").unlink()
+    outside the nav: every page is byte for byte what Material's own gives,
+    with the site's name in the page's language as ours has it."""
+    import material
+    own = (Path(material.__file__).parent / "templates" / "partials" / "nav.html").read_text(encoding="utf-8")
+    assert own.count("config.site_name") == 3
+    (kb / "overrides" / "partials" / "nav.html").write_text(
+        own.replace("config.site_name", "spets_t(page, config.site_name)"), encoding="utf-8")
     r = mkdocs_build(kb)
     assert r.returncode == 0, r.stdout + r.stderr
     pages = sorted(p.relative_to(kb / "site") for p in (kb / "site").rglob("*.html"))
