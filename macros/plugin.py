@@ -37,7 +37,7 @@ from mkdocs.structure.toc import get_toc
 
 from spets import english
 from spets import model as m
-from spets import outputs, search
+from spets import facets, outputs, search
 from spets.check import CheckResult, check_root
 from spets.knowledge import KnowledgeBase
 from spets.load import find_files
@@ -167,7 +167,7 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
             twin = get_data(file.content_string)[1].get("twin")
             if not twin:
                 continue
-            swedish = files.get_file_from_path(twin)
+            swedish = files.get_file_from_path(twin) if isinstance(twin, str) else None
             if swedish is None or not swedish.is_documentation_page():
                 raise PluginError(f"docs/{file.src_uri}: twin: {twin!r} är ingen sida i docs/")
             swedish_url = "" if swedish.url in (".", "./") else swedish.url  # the start page, as Page.url has it
@@ -258,11 +258,15 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
         self.navs: dict[str, str] = {}
         env.globals["spets_nav_once"] = self._nav_once
         # For the theme's templates (overrides/): the page's language, its
-        # twin in the other language, and our strings in the page's language.
-        env.globals["spets_lang"] = lambda page: "en" if page and english.is_english(page.url) else "sv"
+        # search page and its twin in the other language, and our strings in
+        # the page's language.
+        def lang(page) -> str:
+            return "en" if page and english.is_english(page.url) else "sv"
+        env.globals["spets_lang"] = lang
+        env.globals["spets_search_url"] = lambda page: facets.search_url(lang=lang(page))
         env.globals["spets_twin"] = lambda page: self.twins.get(page.url) if page else None
         env.globals["spets_t"] = lambda page, text, **values: (
-            english.gettext if page and english.is_english(page.url) else english.swedish)(text, **values)
+            english.gettext if lang(page) == "en" else english.swedish)(text, **values)
         # Every page has been through the macros now: report all their mistakes at once.
         if self.macro_errors and not self.invalid:
             raise PluginError("\n".join(self.macro_errors))

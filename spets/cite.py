@@ -45,12 +45,9 @@ def apa(entry: m.Entry, url: str) -> tuple[str, str, str]:
     d, lang = entry.published, entry.lang
     month = MONTHS[lang][d.month - 1]
     before = f"{AUTHOR[lang]}. ({d.year}, {f'{month} {d.day}' if lang == 'en' else f'{d.day} {month}'}). "
-    after = f" [{_label(entry).capitalize()}]. {url}"
+    after = f" [{entry.kind_def.label_in(lang).capitalize()}]. {url}"
     return before, one_line(entry.title), after
 
-
-def _label(entry: m.Entry) -> str:
-    return entry.kind_def.label_en if entry.lang == "en" else entry.kind_def.label
 
 
 def bibtex(entry: m.Entry, url: str) -> str:
@@ -61,7 +58,7 @@ def bibtex(entry: m.Entry, url: str) -> str:
         ("year", str(d.year)),
         ("date", d.isoformat()),
         ("howpublished", bibtex_escape(AUTHOR[lang])),
-        ("note", _label(entry).capitalize()),
+        ("note", entry.kind_def.label_in(lang).capitalize()),
         ("language", LANGUAGE[lang]),
         ("url", url.replace("\\", "").replace("{", "%7B").replace("}", "%7D")),
     ]

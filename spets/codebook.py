@@ -16,6 +16,11 @@ def file_name(kind: m.Kind) -> str:
     return kind.url or kind.plural
 
 
+def csv_file(kind: m.Kind, lang: str = "sv") -> str:
+    """A kind's CSV file under data/ in one language: 'metoder.csv', 'en/methods.csv'."""
+    return f"en/{kind.url_en}.csv" if lang == "en" else f"{file_name(kind)}.csv"
+
+
 def rows(kind: m.Kind, lang: str = "sv") -> list[dict]:
     """One row per field, and one per part of an object field, in model order,
     in `lang`: the English of a label or help text is in english.FIELD_TEXTS."""

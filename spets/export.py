@@ -14,7 +14,7 @@ import io
 
 from . import english
 from . import model as m
-from .codebook import SCHEMA_VERSION, file_name
+from .codebook import SCHEMA_VERSION, csv_file, file_name
 from .knowledge import KnowledgeBase, refs
 from .site import LICENSE, LICENSE_URL, SiteInfo, json_bytes
 
@@ -98,11 +98,6 @@ def columns(kind: m.Kind) -> list[str]:
     return out
 
 
-def english_csv(kind: m.Kind) -> str:
-    """Where the English CSV file of a kind is: data/en/methods.csv …"""
-    return f"data/en/{kind.url_en}.csv"
-
-
 def _csv_fields(kind: m.Kind) -> list[m.Field]:
     """The fields of a CSV file: one language per file, so not `en` (the
     JSON has both languages, the English CSV the English view)."""
@@ -145,9 +140,9 @@ def files(kb: KnowledgeBase, site: SiteInfo) -> dict[str, bytes]:
     out = {"data/kunskapsbank.json": knowledge_base_json(kb, site)}
     in_english = english.view(kb)
     for kind in m.ENTRY_KINDS:
-        out[f"data/{file_name(kind)}.csv"] = kind_csv(kb, site, kind)
+        out[f"data/{csv_file(kind)}"] = kind_csv(kb, site, kind)
         # The same columns in English (a field without English keeps its Swedish text).
-        out[english_csv(kind)] = kind_csv(in_english, site, kind)
+        out[f"data/{csv_file(kind, 'en')}"] = kind_csv(in_english, site, kind)
     for kind in m.VOCABULARIES:
         out[f"data/{file_name(kind)}.json"] = vocabulary_json(kb, site, kind)
     return out

@@ -15,7 +15,6 @@ from . import model as m
 from .knowledge import KnowledgeBase
 
 SEARCH_URLS = {"sv": "sok/", "en": "en/search/"}  # the search page of each edition
-SEARCH_URL = SEARCH_URLS["sv"]
 
 
 @dataclass(frozen=True)

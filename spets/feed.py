@@ -74,8 +74,7 @@ def atom(kb: KnowledgeBase, site: SiteInfo, lang: str = "sv") -> bytes:
         sub(item, "link", rel="alternate", type="text/html", href=url)
         sub(item, "published", _time(e.published))
         sub(item, "updated", _time(e.published))
-        label = e.kind_def.label_en if lang == "en" else e.kind_def.label
-        sub(item, "category", term=e.kind, label=label.capitalize())
+        sub(item, "category", term=e.kind, label=e.kind_def.label_in(lang).capitalize())
         sub(item, "summary", e.summary, type="text")
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -387,6 +387,12 @@ class Kind:
     neuter: bool = False  # "ett verktyg", not "en verktyg"
     requires: tuple[Requires, ...] = ()
 
+    def label_in(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label
+
+    def plural_in(self, lang: str) -> str:
+        return self.plural_en if lang == "en" else self.plural
+
     @property
     def is_vocabulary(self) -> bool:
         return bool(self.file)

@@ -23,8 +23,7 @@ from . import cite, codebook, english, facets, figures, jsonld
 from . import model as m
 from .knowledge import KnowledgeBase, sort_key
 from .markdown_safe import inline_text, table_region, to_html
-from . import search
-from .search import SearchPage, clean
+from .search import SearchPage, clean, index_dir
 from .site import LICENSE_URL, SiteInfo
 
 
@@ -185,7 +184,7 @@ class Renderer:
         self.env.globals.update(kb=kb, KINDS=m.KINDS, model=m, cite=cite, codebook=codebook,
                                 facets=facets, permalink=self.permalink, site_name=self.t(self.site.name),
                                 LICENSE_URL=LICENSE_URL, card=self.card, link=self.link, sv=swedish_attribute,
-                                lang=lang, t=self.t, plural=self.plural, index_dir=search.index_dir(lang),
+                                lang=lang, t=self.t, plural=self.plural, index_dir=index_dir(lang),
                                 search_url=self.search_url, listings={k.name: self.listing_url(k) for k in m.ENTRY_KINDS})
         self._cards: dict[tuple[str, str], str] = {}
 
@@ -207,7 +206,7 @@ class Renderer:
 
     def plural(self, kind: m.Kind) -> str:
         """A kind's plural in the page's language ("verktyg" is both in Swedish)."""
-        return kind.plural_en if self.lang == "en" else kind.plural
+        return kind.plural_in(self.lang)
 
     _HREF, _LEVEL = "\x00href\x00", "\x00level\x00"  # where the link and heading level go in a card rendered once
 
@@ -269,7 +268,7 @@ class Renderer:
         its own prose in page order. Labels, facts and the cards of other
         entries are left out, so an excerpt is always a sentence of the entry."""
         kind = entry.kind_def
-        label = self.t(kind.label).capitalize()
+        label = kind.label_in(self.lang).capitalize()
         filters = facets.values(self.kb, entry) if not kind.is_vocabulary else {"typ": ["sida"]}
         parts = [str(self.md(text).striptags()) if markdown else text
                  for text, markdown in _prose(kind.fields, entry.data)]
@@ -361,7 +360,6 @@ class Renderer:
         row_key, col_key = facets.by_vocabulary("larosate").key, facets.by_vocabulary("sector").key
         hrefs = {(r, c): f"{listing}?{urlencode({row_key: grid.rows[r].id, col_key: grid.columns[c].id})}"
                  for r, c in grid.cells}
-
         figure = figures.partnerships(
             [(l.short_name or l.name, l.name, relative(l.url, here)) for l in grid.rows],
             [(s.name, relative(s.url, here)) for s in grid.columns],

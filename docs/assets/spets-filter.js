@@ -112,7 +112,6 @@
     return input.parentElement.textContent.replace(/\(\d+\)\s*$/, "").trim();
   }
 
-
   function describe(q, filters) {
     const chosen = [];
     for (const [key, values] of Object.entries(filters)) {
