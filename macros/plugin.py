@@ -40,7 +40,7 @@ from spets import model as m
 from spets import facets, outputs, search
 from spets.check import CheckResult, check_root
 from spets.knowledge import KnowledgeBase
-from spets.load import find_files
+from spets.load import find_files, stem
 from spets.render import CARD_KINDS, CODEBOOK, OTHER_PAGES, Renderer, problem_page, unstash
 from spets.site import SiteInfo
 
@@ -184,7 +184,7 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
         """While the content is invalid: every page a reader may be on, the
         hand-written ones and one per entry file, valid or not, exists and
         shows the problems (on_page_markdown), and nothing else is made."""
-        pages = {(kind, path.stem) for kind, path in find_files(self.root)
+        pages = {(kind, stem(rel)) for kind, rel in find_files(self.root)
                  if m.KINDS[kind].url and not m.KINDS[kind].is_vocabulary}
         pages |= {(entry.kind, entry.id) for entry in self.invalid.entries if entry.kind_def.url}
         paths = {f"{folder}/{id_}.md" for kind, id_ in pages

@@ -19,7 +19,7 @@ from pathlib import Path as FsPath
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import model as m
-from .load import PLAIN_NAME, Document, find_files, load_file, position, read_content, stray_files
+from .load import PLAIN_NAME, Document, find_files, load_file, position, read_content, stem, stray_files
 from .problems import Problem, summary
 
 NULL = "tag:yaml.org,2002:null"
@@ -64,12 +64,12 @@ def _check_root(root: FsPath, today: dt.date | None) -> CheckResult:
     # loaded, checked and let go: holding all node trees until the end (over
     # a hundred objects per entry) made the check grow faster than the number
     # of entries, as Python's cycle collector walked them all again and again.
-    loaded = {i: load_file(root, kind, path) for i, (kind, path) in enumerate(files)
+    loaded = {i: load_file(root, kind, rel) for i, (kind, rel) in enumerate(files)
               if m.KINDS[kind].is_vocabulary}
-    ids = _collect_ids(files, [doc for doc, _ in loaded.values() if doc])
+    ids = _collect_ids(root, files, [doc for doc, _ in loaded.values() if doc])
     entries, seen = [], {}
-    for i, (kind, path) in enumerate(files):
-        doc, found = loaded.pop(i, None) or load_file(root, kind, path)
+    for i, (kind, rel) in enumerate(files):
+        doc, found = loaded.pop(i, None) or load_file(root, kind, rel)
         problems += found
         if doc:
             checker = _Checker(root, doc, ids, today)
@@ -78,19 +78,19 @@ def _check_root(root: FsPath, today: dt.date | None) -> CheckResult:
     return CheckResult(tuple(entries), tuple(sorted(set(problems))), len(files))
 
 
-def _collect_ids(files, vocabularies: list[Document]) -> dict[str, set[str]]:
+def _collect_ids(root: FsPath, files, vocabularies: list[Document]) -> dict[str, set[str]]:
     """Every id that exists, even in files that failed to load, so that one
     broken file is reported once and not again by everything referring to it."""
     ids: dict[str, set[str]] = {k: set() for k in m.KINDS}
-    for kind, path in files:
+    for kind, rel in files:
         if not m.KINDS[kind].is_vocabulary:
-            ids[kind].add(path.stem)
+            ids[kind].add(stem(rel))
             continue
         doc = next((d for d in vocabularies if d.kind == kind), None)
         if doc:
             ids[kind] |= {k.value for k, _ in doc.node.value}
         else:  # not loadable as YAML: take the top-level keys as written
-            data = read_content(path)
+            data = read_content(root / rel)
             if isinstance(data, str):  # unreadable: already reported by load_file
                 continue
             ids[kind] |= set(re.findall(r"^([a-z0-9-]+):", data.decode("utf-8", "replace"), re.M))
@@ -313,7 +313,7 @@ class _Checker:
         text = node.value.strip()
         if not text:
             return self.problem(node, path, "får inte vara tomt")
-        if _CONTROL.search(text):
+        if self.doc.control and _CONTROL.search(text):
             return self.problem(node, path, "innehåller otillåtna kontrolltecken")
         if not multiline:
             text = " ".join(text.split())
@@ -323,7 +323,7 @@ class _Checker:
 
     def _text(self, node, t: m.Text, path):
         text = self._string(node, path, t.max_len, t.markdown)
-        if not t.markdown and text is not _INVALID:
+        if not t.markdown and text is not _INVALID and self.doc.invisible:
             found = _INVISIBLE.search(text)
             if found:
                 return self.problem(node, path, f"innehåller ett osynligt tecken (U+{ord(found[0]):04X}) "

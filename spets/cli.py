@@ -138,14 +138,15 @@ def _schema(args) -> int:
 def _headers(root: Path) -> int:
     """Put the schema line first in every content file (idempotent)."""
     changed, unreadable = 0, 0
-    for kind, path in find_files(root):
+    for kind, rel in find_files(root):
+        path = root / rel
         if not path.is_file():
             continue
         try:  # newline="": a file with CRLF line endings keeps them
             with path.open(encoding="utf-8", newline="") as f:
                 text = f.read()
         except UnicodeDecodeError:
-            print(f"{path.relative_to(root).as_posix()}:1:1: filen är inte giltig UTF-8: "
+            print(f"{rel}:1:1: filen är inte giltig UTF-8: "
                   "spara den som UTF-8 (schemaraden lades inte till)")
             unreadable += 1
             continue

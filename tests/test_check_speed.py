@@ -7,15 +7,21 @@ It only saves time.
 
 from __future__ import annotations
 
+import dataclasses
+import re
+import shutil
 from pathlib import Path
 
 import pytest
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from spets import load
+from spets import check, load
+from spets import model as m
+from spets.check import check_root
 from spets.model import MAX_DEPTH
 
 REPO = Path(__file__).resolve().parent.parent
+FIXTURE = REPO / "tests" / "fixtures" / "kb"
 YAML_FILES = sorted(p for pattern in ("*.yml", "*.yaml") for p in REPO.rglob(pattern)
                     if not any(part.startswith(".") or part in ("site", "node_modules") for part in p.parts))
 
@@ -204,8 +210,70 @@ def test_a_forbidden_character_is_named_before_other_problems(tmp_path, before):
     path = tmp_path / "methods" / "x.yml"
     path.parent.mkdir()
     path.write_text(before + "b: c\x01\n", encoding="utf-8")
-    doc, problems = load.load_file(tmp_path, "method", path)
+    doc, problems = load.load_file(tmp_path, "method", "methods/x.yml")
     assert doc is None
     assert [p.text() for p in problems] == [
         f"methods/x.yml:{before.count(chr(10)) + 1}:5: filen innehåller det osynliga tecknet U+0001, "
         "som inte får finnas i YAML: ta bort det"]
+
+
+# check.py searches a value for control and invisible characters only where
+# load.Document says one may be (a backslash in the file, or an invisible
+# character written as is); the problems must be those a search of every value
+# finds. The characters, as written and as escapes, in every way of writing a
+# line of text; the dash and the letter share no rule but the dash's first byte.
+CONTROL = [chr(c) for c in (*range(0x00, 0x09), *range(0x0b, 0x20), 0x7f)]
+WRITTEN = ["title: Ett{c}prov\n", "title: 'Ett{c}prov'\n", 'title: "Ett{c}prov"\n', "title: >-\n  Ett{c}prov\n",
+           "title: Ett prov # {c}\n"]
+ESCAPED = ['title: "Ett\\u{u:04x}prov"\n', 'title: "Ett\\x{u:02x}prov"\n']
+
+
+def test_invisible_is_every_character_the_model_calls_invisible():
+    pattern = re.compile(f"[{m.INVISIBLE_CHARS}]")
+    every = "".join(chr(c) for c in range(0x110000) if not 0xd800 <= c < 0xe000)
+    assert pattern.findall(every) == load.INVISIBLE
+
+
+@pytest.fixture(scope="module")
+def one_method(tmp_path_factory):
+    root = tmp_path_factory.mktemp("kb") / "kb"
+    shutil.copytree(FIXTURE, root)
+    return root, (FIXTURE / "methods" / "styrgrupp.yml").read_text(encoding="utf-8")
+
+
+def searched_everywhere(doc: load.Document) -> load.Document:
+    return dataclasses.replace(doc, control=True, invisible=True)
+
+
+@pytest.mark.parametrize("char", [*load.INVISIBLE, *CONTROL, "–", "a"], ids=lambda c: f"U+{ord(c):04X}")
+def test_characters_found_as_by_a_search_of_every_value(one_method, monkeypatch, char):
+    root, original = one_method
+    title = re.search(r"^title: .*\n", original, re.M)[0]
+    forms = [f.replace("{c}", char) for f in WRITTEN if char not in CONTROL] + [
+        f.format(u=ord(char)) for f in ESCAPED if ord(char) < 0x100 or "u" in f]
+    found = set()
+    for form in forms:
+        (root / "methods" / "styrgrupp.yml").write_text(original.replace(title, form), encoding="utf-8")
+        as_loaded = check_root(root).problems
+        with monkeypatch.context() as patch:
+            loaded = load.load_file
+            patch.setattr(check, "load_file", lambda *a: (lambda doc, p: (doc and searched_everywhere(doc), p))(
+                *loaded(*a)))
+            assert check_root(root).problems == as_loaded, form
+        found |= {p.message for p in as_loaded}
+    if char in CONTROL:
+        assert found == {"innehåller otillåtna kontrolltecken"}
+    elif char in load.INVISIBLE:
+        assert found == {f"innehåller ett osynligt tecken (U+{ord(char):04X}) eller ett som vänder textens "
+                         "riktning: ta bort det"}
+    else:
+        assert found == set()
+
+
+@pytest.mark.parametrize("text", ["a: 'x\ry'\n", 'a: "x\ry"\n', "a: |\n  x\r\n  y\r\n", "a: >\n  x\r\n  y\n",
+                                  "a: 'x\x85y'\n"])
+def test_a_line_break_written_as_is_is_no_control_character_in_a_value(text):
+    # Why a file without a backslash needs no search for control characters:
+    # the parser refuses them, and turns a carriage return into a line break.
+    value = load._compose(text).value[0][1].value
+    assert not re.search(f"[{m.CONTROL_CHARS}]", value)

@@ -85,9 +85,9 @@ def test_schema_refuses_to_write_from_content_with_problems(kb):
 @pytest.mark.parametrize("root", [REPO, FIXTURE], ids=["repository", "fixture"])
 def test_valid_content_passes_the_schema_too(root):
     kb = _kb(root)
-    for kind, path in find_files(root):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        assert _errors(kind, data, kb) == [], path
+    for kind, rel in find_files(root):
+        data = yaml.safe_load((root / rel).read_text(encoding="utf-8"))
+        assert _errors(kind, data, kb) == [], rel
 
 
 def _case():
@@ -201,9 +201,9 @@ def test_modeline_and_headers_command(kb):
 
 def test_every_content_file_names_its_schema():
     missing = []
-    for kind, path in find_files(REPO):
-        first = path.read_text(encoding="utf-8").partition("\n")[0]
+    for kind, rel in find_files(REPO):
+        first = (REPO / rel).read_text(encoding="utf-8").partition("\n")[0]
         if first != schema.modeline(m.KINDS[kind]):
-            missing.append(path.relative_to(REPO).as_posix())
+            missing.append(rel)
     assert missing == [], ("första raden ska vara schemaraden i: " + ", ".join(missing)
                            + "; kör `.venv/bin/spets schema --headers`")
