@@ -138,23 +138,34 @@ class _FastLoader(_Parser, Resolver):
         return super().resolve(kind, value, implicit)
 
 
-def _compose(text: str, raw: bytes | None = None) -> Node | None:
-    """The node tree of one YAML document (None if empty); raises what _Loader
-    raises. `raw` is the same text as UTF-8 if at hand: libyaml reads bytes as
-    they are, where it would have to encode a str first."""
+class _TooDeep(Exception):
+    """A tree from libyaml's composer nests deeper than _Loader allows."""
+
+
+def _compose(text: str, raw: bytes | None = None) -> tuple[Node | None, list[tuple]]:
+    """The node tree of one YAML document (None if empty) and what _inspect
+    finds in it; raises what _Loader raises. `raw` is the same text as UTF-8
+    if at hand: libyaml reads bytes as they are, where it would have to encode
+    a str first."""
     if _HAS_LIBYAML and "&" not in text:
         fast = _FastLoader(text if raw is None else raw)
         try:
             node = fast.get_single_node()
-            if node is None or not _deeper_than(node, MAX_DEPTH):
-                return node
-        except yaml.YAMLError:
+            if node is None:
+                return None, []
+            # _inspect measures the depth where it looks, which is everywhere
+            # unless it finds something: then the whole tree is measured.
+            found = list(_inspect(node))
+            if not found or not _deeper_than(node, MAX_DEPTH):
+                return node, found
+        except (yaml.YAMLError, _TooDeep):
             pass  # composed again below, for _Loader's message and position
         finally:
             fast.dispose()
     loader = _Loader(text)
     try:
-        return loader.get_single_node()
+        node = loader.get_single_node()
+        return node, [] if node is None else list(_inspect(node))
     finally:
         loader.dispose()
 
@@ -303,7 +314,7 @@ def load_file(root: Path, kind: str, rel: str) -> tuple[Document | None, list[Pr
     # parser refuses exactly those (_FORBIDDEN_CHAR), so only a file that
     # fails can hold one, and the text is searched for it only then.
     try:
-        node = _compose(text, data)
+        node, found = _compose(text, data)
     except _LoadError as e:
         return None, [_forbidden_char(rel, text)
                       or Problem(rel, e.line, e.col, _field_at(text.splitlines(), e.line - 1), e.message)]
@@ -313,9 +324,8 @@ def load_file(root: Path, kind: str, rel: str) -> tuple[Document | None, list[Pr
         return None, [_forbidden_char(rel, text) or Problem(rel, 1, 1, "", f"filen är inte giltig YAML ({_english(e)})")]
     if node is None:
         return fail(1, 1, "filen är tom")
-    problems = [Problem(rel, *found) for found in _inspect(node)]
-    if problems:
-        return None, problems
+    if found:
+        return None, [Problem(rel, *where_what) for where_what in found]
     if not isinstance(node, MappingNode):
         return fail(node.start_mark.line + 1, node.start_mark.column + 1,
                     "filen ska bestå av nycklar med värden (nyckel: värde), inte en lista eller ett enskilt värde")
@@ -483,16 +493,21 @@ def _field_at(lines: list[str], line: int) -> str:
 
 
 def _inspect(node: Node):
-    """Yield (line, col, field, message) for tags and keys a content file may not use."""
+    """Yield (line, col, field, message) for tags and keys a content file may
+    not use; raise _TooDeep at a node that nests deeper than MAX_DEPTH, as
+    _deeper_than counts (only libyaml's composer makes one)."""
     # Most nodes are scalars with a standard tag, which have nothing to report:
     # only the other nodes go on the stack, each with where it is (its parent's
-    # place and its own key or index), and a field is only spelled out for a problem.
-    stack: list[tuple[Node, tuple | None]] = [(node, None)]
+    # place and its own key or index) and its depth, and a field is only
+    # spelled out for a problem.
+    stack: list[tuple[Node, tuple | None, int]] = [(node, None, 1)]
     while stack:
-        n, where = stack.pop()
+        n, where, depth = stack.pop()
         if n.tag not in STANDARD_TAGS:
             yield (*position(n), _field(where), _tag_message(n.tag))
             continue
+        if depth >= MAX_DEPTH and n.__class__ is not ScalarNode and n.value:
+            raise _TooDeep
         if n.__class__ is MappingNode:
             seen: dict[str, Node] = {}
             for key, value in n.value:
@@ -508,9 +523,9 @@ def _inspect(node: Node):
                 else:
                     seen[name] = key
                 if value.__class__ is not ScalarNode or value.tag not in STANDARD_TAGS:
-                    stack.append((value, (where, name)))
+                    stack.append((value, (where, name), depth + 1))
         elif n.__class__ is SequenceNode:
-            stack.extend((item, (where, i)) for i, item in enumerate(n.value)
+            stack.extend((item, (where, i), depth + 1) for i, item in enumerate(n.value)
                          if item.__class__ is not ScalarNode or item.tag not in STANDARD_TAGS)
 
 

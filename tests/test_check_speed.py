@@ -8,6 +8,7 @@ It only saves time.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import shutil
 from pathlib import Path
@@ -45,6 +46,11 @@ def python_compose(text):
         loader.dispose()
 
 
+def compose(text):
+    """The tree load.py composes, without what _inspect found in it."""
+    return load._compose(text)[0]
+
+
 def fast_compose(text):
     loader = load._FastLoader(text)
     try:
@@ -73,7 +79,7 @@ def test_there_are_files_to_compare():
 def test_same_tree_or_error_as_python_composer(path):
     text = path.read_bytes().decode("utf-8-sig", "replace")
     expected = outcome(python_compose, text)
-    assert outcome(load._compose, text) == expected
+    assert outcome(compose, text) == expected
     if expected and expected[0] not in ("refused", "error"):
         assert outcome(fast_compose, text) == expected  # also where '&' sent _compose the slow way
 
@@ -97,34 +103,43 @@ def nested(depth):
     return "a: " + "[" * depth + "x" + "]" * depth + "\n"
 
 
+@pytest.mark.parametrize("text", [f"a: !x {nested(40)[3:]}", f"? {nested(40)[3:-1]}\n: 1\n",
+                                  f"b: !x 1\n{nested(40)}", f"{nested(40)}b: !x 1\n", f"{nested(40)}b: 1\nb: 2\n"])
+def test_nesting_cap_where_inspect_does_not_look(text):
+    # _inspect does not look below a tag or a key it refuses, so the depth
+    # there is measured apart: the file is refused for its depth, as before.
+    assert outcome(compose, text) == outcome(python_compose, text)
+    assert outcome(compose, text)[0] == "refused"
+
+
 @pytest.mark.parametrize("depth", range(MAX_DEPTH - 4, MAX_DEPTH + 2))
 def test_nesting_cap_is_the_same(depth):
-    assert outcome(load._compose, nested(depth)) == outcome(python_compose, nested(depth))
-    assert outcome(load._compose, "- " * depth + "x\n") == outcome(python_compose, "- " * depth + "x\n")
+    assert outcome(compose, nested(depth)) == outcome(python_compose, nested(depth))
+    assert outcome(compose, "- " * depth + "x\n") == outcome(python_compose, "- " * depth + "x\n")
 
 
 def test_nesting_cap_is_where_it_was():
-    assert outcome(load._compose, nested(MAX_DEPTH - 2))[0] == "map"
-    assert outcome(load._compose, nested(MAX_DEPTH - 1))[0] == "refused"
+    assert outcome(compose, nested(MAX_DEPTH - 2))[0] == "map"
+    assert outcome(compose, nested(MAX_DEPTH - 1))[0] == "refused"
 
 
 @pytest.mark.parametrize("text", [nested(100_000), "- " * 100_000 + "x\n", "a:\n" + "".join(
     " " * i + f"k{i}:\n" for i in range(1, 3000))])
 def test_very_deep_file(text):
     # The C composer must stop where the Python one stops, not run out of stack.
-    assert outcome(load._compose, text) == outcome(python_compose, text)
-    assert outcome(load._compose, text)[0] in ("refused", "error")
+    assert outcome(compose, text) == outcome(python_compose, text)
+    assert outcome(compose, text)[0] in ("refused", "error")
 
 
 @pytest.mark.parametrize("text", ["a: *x\n", "a: &x [1]\nb: *x\n", "a: &x 1\n"])
 def test_aliases_and_anchors(text):
     if "*" in text:
         with pytest.raises(load._LoadError) as e:
-            load._compose(text)
+            compose(text)
         assert e.value.message.startswith("alias (*namn) är inte tillåtna")
         assert e.value.line == text[: text.index("*")].count("\n") + 1
     else:  # an anchor alone is harmless and still allowed
-        assert load._compose(text).value[0][1].value == "1"
+        assert compose(text).value[0][1].value == "1"
 
 
 def plain_inspect(node):
@@ -180,6 +195,7 @@ def test_inspect_finds_the_same_in_the_same_order(path):
         return  # nothing to inspect
     if node is not None:
         assert list(load._inspect(node)) == list(plain_inspect(node))
+        assert load._compose(text)[1] == list(plain_inspect(node))  # as libyaml's composer made it
         assert path is not None or len(list(plain_inspect(node))) >= 8
 
 
@@ -193,7 +209,7 @@ PLACES = ["a: x{c}y\n", "a: 'x{c}y'\n", 'a: "x{c}y"\n', "a: |\n  x{c}y\n", "a: x
 def test_a_forbidden_character_always_fails_the_parse(char, place):
     # load_file searches for these only when the parse fails: it must fail.
     text = place.replace("{c}", char)
-    assert outcome(load._compose, text)[0] == "error"
+    assert outcome(compose, text)[0] == "error"
     assert outcome(fast_compose, text)[0] == "error"
     assert load._FORBIDDEN_CHAR.search(text)
 
@@ -201,7 +217,7 @@ def test_a_forbidden_character_always_fails_the_parse(char, place):
 @pytest.mark.parametrize("char", ALLOWED, ids=lambda c: f"U+{ord(c):04X}")
 def test_allowed_characters_compose(char):
     text = "a: 'x{c}y'\n".replace("{c}", char)
-    assert outcome(load._compose, text)[0] == "map"
+    assert outcome(compose, text)[0] == "map"
     assert not load._FORBIDDEN_CHAR.search(text)
 
 
@@ -275,5 +291,22 @@ def test_characters_found_as_by_a_search_of_every_value(one_method, monkeypatch,
 def test_a_line_break_written_as_is_is_no_control_character_in_a_value(text):
     # Why a file without a backslash needs no search for control characters:
     # the parser refuses them, and turns a carriage return into a line break.
-    value = load._compose(text).value[0][1].value
+    value = compose(text).value[0][1].value
     assert not re.search(f"[{m.CONTROL_CHARS}]", value)
+
+
+def test_only_the_space_is_printable_whitespace():
+    # check._string leaves a printable line without two spaces in a row as it
+    # is, instead of splitting it at whitespace and joining it with spaces.
+    every = (chr(c) for c in range(0x110000))
+    assert [c for c in every if c.isspace() and c.isprintable()] == [" "]
+
+
+@pytest.mark.parametrize("line", ["Ett prov", "Ett  prov", "Ett\u00a0prov", "Ett\u2003 prov", "Ett\tprov", "Ett\nprov"])
+def test_a_line_is_made_single_spaced_as_before(one_method, line):
+    root, original = one_method
+    title = re.search(r"^title: .*\n", original, re.M)[0]
+    (root / "methods" / "styrgrupp.yml").write_text(original.replace(title, f"title: {json.dumps(line)}\n"),
+                                                    encoding="utf-8")
+    entry = next(e for e in check_root(root).entries if e.id == "styrgrupp")
+    assert entry.data["title"] == " ".join(line.split())
