@@ -193,8 +193,8 @@ def _deeper_than(node: Node, limit: int) -> bool:
 
 def find_files(root: Path) -> list[tuple[str, str]]:
     """Every content file under root as (kind, path relative to root with
-    forward slashes), in a stable order. Paths are strings: at 5,000 files,
-    pathlib's objects were a tenth of `spets check`."""
+    forward slashes), in a stable order. Strings, not pathlib objects: at
+    5,000 files, making and converting those was 2 % of `spets check`."""
     found = []
     for kind in ENTRY_KINDS:
         folder = root / kind.folder
