@@ -236,8 +236,9 @@ def test_a_forbidden_character_is_named_before_other_problems(tmp_path, before):
 # check.py searches a value for control and invisible characters only where
 # load.Document says one may be (a backslash in the file, or an invisible
 # character written as is); the problems must be those a search of every value
-# finds. The characters, as written and as escapes, in every way of writing a
-# line of text; the dash and the letter share no rule but the dash's first byte.
+# finds. Each character, as written and as an escape, in every way of writing
+# a line of text; the en dash is no invisible character, though its UTF-8
+# begins with the same byte as theirs, and the letter is the plain case.
 CONTROL = [chr(c) for c in (*range(0x00, 0x09), *range(0x0b, 0x20), 0x7f)]
 WRITTEN = ["title: Ett{c}prov\n", "title: 'Ett{c}prov'\n", 'title: "Ett{c}prov"\n', "title: >-\n  Ett{c}prov\n",
            "title: Ett prov # {c}\n"]
