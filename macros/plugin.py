@@ -265,8 +265,7 @@ class SpetsPlugin(BasePlugin[SpetsConfig]):
         env.globals["spets_lang"] = lang
         env.globals["spets_search_url"] = lambda page: facets.search_url(lang=lang(page))
         env.globals["spets_twin"] = lambda page: self.twins.get(page.url) if page else None
-        env.globals["spets_t"] = lambda page, text, **values: (
-            english.gettext if lang(page) == "en" else english.swedish)(text, **values)
+        env.globals["spets_t"] = lambda page, text, **values: english.strings(lang(page))(text, **values)
         # Every page has been through the macros now: report all their mistakes at once.
         if self.macro_errors and not self.invalid:
             raise PluginError("\n".join(self.macro_errors))

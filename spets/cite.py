@@ -49,7 +49,6 @@ def apa(entry: m.Entry, url: str) -> tuple[str, str, str]:
     return before, one_line(entry.title), after
 
 
-
 def bibtex(entry: m.Entry, url: str) -> str:
     d, lang = entry.published, entry.lang
     fields = [

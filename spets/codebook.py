@@ -24,7 +24,7 @@ def csv_file(kind: m.Kind, lang: str = "sv") -> str:
 def rows(kind: m.Kind, lang: str = "sv") -> list[dict]:
     """One row per field, and one per part of an object field, in model order,
     in `lang`: the English of a label or help text is in english.FIELD_TEXTS."""
-    t = english.gettext if lang == "en" else english.swedish
+    t = english.strings(lang)
     out = []
     for f in kind.fields:
         out.append({"name": f.name, "label": t(f.label), "type": f.type.describe(lang),

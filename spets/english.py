@@ -116,6 +116,11 @@ def swedish(text: str, **values) -> str:
     return text.format(**values) if values else text
 
 
+def strings(lang: str):
+    """Our strings in one edition's language: gettext for "en", else as written."""
+    return gettext if lang == "en" else swedish
+
+
 STRINGS = {
     # kinds, their plurals and the vocabularies
     "metod": "method", "metoder": "methods", "verktyg": "tool", "fallstudie": "case study",

@@ -45,7 +45,7 @@ def atom(kb: KnowledgeBase, site: SiteInfo, lang: str = "sv") -> bytes:
     """The feed of one edition: `kb` is the knowledge base in that language."""
     ET.register_namespace("", ATOM)
     words = WORDS[lang]
-    name = english.gettext(site.name) if lang == "en" else site.name
+    name = english.strings(lang)(site.name)
 
     def sub(parent, tag, text=None, **attrs):
         el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)

@@ -39,7 +39,7 @@ def data(kb: KnowledgeBase, entry: m.Entry, url: str, site_name: str, html=to_ht
         "description": entry.summary,
         "inLanguage": entry.lang,
         "datePublished": entry.published.isoformat(),
-        "genre": entry.kind_def.label.capitalize(),
+        "genre": entry.kind_def.label_in(entry.lang).capitalize(),
         "keywords": [t.name for t in kb.linked(entry, "topic")],
         "license": LICENSE_URL,
         "isPartOf": {"@type": "WebSite", "name": site_name},

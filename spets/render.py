@@ -166,7 +166,7 @@ class Renderer:
     def __init__(self, kb: KnowledgeBase, site: SiteInfo | None = None, lang: str = "sv",
                  swedish: frozenset[str] = frozenset()):
         self.kb, self.lang = kb, lang
-        self.t = english.gettext if lang == "en" else english.swedish
+        self.t = english.strings(lang)
         self.site = site or SiteInfo(name="SPETS kunskapsbank")
         # auto_reload off: a build renders thousands of pages from templates
         # that do not change under it (no stat of each file per page).

@@ -63,9 +63,11 @@ def test_every_entry_has_an_english_page_that_links_its_twin(repo_site):
 
 def test_english_json_ld_says_english(repo_site):
     _, site = repo_site
-    for url, lang in (("en/methods/partnerskapsavtal/", "en"), ("metoder/partnerskapsavtal/", "sv")):
+    for url, lang, genre in (("en/methods/partnerskapsavtal/", "en", "Method"),
+                             ("metoder/partnerskapsavtal/", "sv", "Metod")):
         found = re.search(r'<script type="application/ld\+json">(.*?)</script>', read(site, url), re.S)
         assert __import__("json").loads(found[1])["inLanguage"] == lang
+        assert __import__("json").loads(found[1])["genre"] == genre
 
 
 def test_the_english_pages_name_the_site_and_cite_the_entry_in_english(repo_site):
