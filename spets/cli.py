@@ -15,7 +15,7 @@ from . import json_schema
 from . import model as m
 from .check import CheckResult, check_root
 from .knowledge import KnowledgeBase
-from .load import find_files
+from .load import find_files, read_content
 from .problems import Problem
 from .scaffold import NEXT_STEPS, template
 
@@ -66,11 +66,32 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(args) -> int:
-    result = check_root(args.root)
+    result = _with_schema_lines(args.root, check_root(args.root))
     if not result.problems:
         result = _with_stale_schemas(args.root, result)
     print(result.report(args.format))
     return 1 if result.problems else 0
+
+
+def _with_schema_lines(root: Path, result: CheckResult) -> CheckResult:
+    """Where schema/ is committed, every content file begins with the line
+    that names its schema (for editors); the pull request's tests check it,
+    so `spets check` does too. A file that cannot be read is reported already."""
+    if not (root / json_schema.FOLDER).is_dir():
+        return result
+    problems = []
+    for kind, rel in find_files(root):
+        data = read_content(root / rel)
+        try:
+            text = data.decode("utf-8") if isinstance(data, bytes) else None
+        except UnicodeDecodeError:
+            text = None
+        line = json_schema.modeline(m.KINDS[kind])
+        # The first line as a text file is read: \r\n, \r and \n all end it.
+        if text is not None and text.replace("\r\n", "\n").replace("\r", "\n").partition("\n")[0] != line:
+            problems.append(Problem(rel, 1, 1, "", f"första raden ska vara schemaraden `{line}`: kör "
+                                    "`.venv/bin/spets schema --headers`, som lägger till den"))
+    return replace(result, problems=tuple(sorted({*result.problems, *problems})))
 
 
 def _with_stale_schemas(root: Path, result: CheckResult) -> CheckResult:

@@ -136,3 +136,26 @@ def test_check_says_when_the_committed_schema_is_stale(tmp_path):
             "filerna (redaktionen gör det annars åt dig)") in r.stdout
     assert spets("schema", cwd=root).returncode == 0
     assert spets("check", cwd=root).returncode == 0
+
+
+def test_check_says_when_a_file_lacks_its_schema_line(tmp_path):
+    """The pull request's tests want the schema line first in every content
+    file (tests/test_schema.py), so `spets check` says so, and where."""
+    from conftest import copy_repo
+
+    root = copy_repo(tmp_path)
+    case = root / "case_studies" / "lnu-ikea.yml"
+    case.write_text(case.read_text(encoding="utf-8").partition("\n")[2], encoding="utf-8")
+    method = root / "methods" / "handlingsplan.yml"
+    method.write_bytes(b"\xef\xbb\xbf" + method.read_bytes())  # a BOM before it is not the line either
+    crlf = root / "tools" / "urvalsmatris.yml"
+    crlf.write_bytes(crlf.read_bytes().replace(b"\n", b"\r\n"))  # line endings of its own are fine
+    r = spets("check", cwd=root)
+    assert r.returncode == 1
+    assert r.stdout.splitlines()[:2] == [
+        f"{rel}:1:1: första raden ska vara schemaraden `# yaml-language-server: $schema=../schema/{name}"
+        ".schema.json`: kör `.venv/bin/spets schema --headers`, som lägger till den"
+        for rel, name in (("case_studies/lnu-ikea.yml", "case_study"), ("methods/handlingsplan.yml", "method"))]
+    assert "urvalsmatris" not in r.stdout
+    assert spets("schema", "--headers", cwd=root).returncode == 0
+    assert spets("check", cwd=root).returncode == 0
