@@ -186,6 +186,11 @@ class _Checker:
         year = self.today.year
         if isinstance(started, int) and started > year:
             self.problem(self._key_node(node, "started"), "started", f"startåret {started} ligger i framtiden")
+        checked = data.get("status_checked")  # compared with a start year that is not itself wrong
+        if isinstance(checked, dt.date) and isinstance(started, int) and checked.year < started <= year:
+            self.problem(self._key_node(node, "status_checked"), "status_checked",
+                         f"datumet {checked} ligger före startåret {started}: ange när det senast bekräftades "
+                         "att partnerskapet pågår")
         if not isinstance(ended, int):
             return
         if isinstance(started, int) and ended < started:

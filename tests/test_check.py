@@ -79,6 +79,9 @@ CASES = [
      "methods/styrgrupp.yml:3:11: summary2: alias (*namn) är inte tillåtna: skriv ut värdet i stället"),
     ("case_studies/liu-partner.yml", "ended: 2020", "ended: 2010",
      "case_studies/liu-partner.yml:11:8: ended: slutåret 2010 ligger före startåret 2015"),
+    ("case_studies/umu-partner.yml", "status_checked: 2026-03-15", "status_checked: 2016-03-15",
+     "case_studies/umu-partner.yml:12:17: status_checked: datumet 2016-03-15 ligger före startåret 2018: "
+     "ange när det senast bekräftades att partnerskapet pågår"),
     ("case_studies/liu-partner.yml", "started: 2015", "started: 2015-2020",
      "case_studies/liu-partner.yml:10:10: started: ska vara ett årtal med fyra siffror, t.ex. 2017 (inte '2015-2020')"),
     ("case_studies/liu-partner.yml", "started: 2015", 'started: "2015"',

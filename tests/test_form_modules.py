@@ -60,6 +60,7 @@ SCHEMA = {
         "started": {"type": "integer", "minimum": 1900, "maximum": 2100},
         "ended": {"type": ["integer", "null"], "minimum": 1900, "maximum": 2100},
         "published": {"type": "string", "format": "date"},
+        "status_checked": {"type": "string", "format": "date"},
         "status": {"type": "string", "enum": ["ongoing", "ended"]},
         "tags": {"type": "array", "minItems": 1, "uniqueItems": True,
                  "items": {"type": "string", "enum": ["a", "b"]}},
@@ -240,6 +241,11 @@ def test_if_then_rules_come_from_the_schema_with_its_message(modules):
      ["started: Årtalet ska ligga mellan 1900 och 2100.", "ended: slutåret 2030 ligger i framtiden, men status "
       "är concluded (avslutat): rätta året eller ändra status till ongoing"]),
     ({"published": "2024-06-01"}, []),
+    ({"started": 2020, "status_checked": "2019-12-31"},
+     ["status_checked: datumet 2019-12-31 ligger före startåret 2020: ange när det senast bekräftades "
+      "att partnerskapet pågår"]),
+    ({"started": 2020, "status_checked": "2020-01-01"}, []),
+    ({"started": 2025, "status_checked": "2024-05-01"}, ["started: startåret 2025 ligger i framtiden"]),
 ])
 def test_years_and_dates_as_spets_check_words_them(modules, change, expected):
     schema = copy.deepcopy(SCHEMA)

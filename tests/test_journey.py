@@ -214,6 +214,7 @@ MISTAKES = [
     ("inskickad utan granskningsdatum", {"last_reviewed": None}, "last_reviewed"),
     ("slutår före startår", {"status": "concluded", "ended": 2010}, "ended"),
     ("publicerad i framtiden", {"published": f"{YEAR + 1}-01-01"}, "published"),
+    ("status kontrollerad före startåret", {"status_checked": "2010-06-01"}, "status_checked"),
     ("kontrolltecken i titeln", {"title": "Ett\x07prov"}, "title"),
 ] + [(f"U+{ord(c):04X} i {path}", {path: f"Ett{c} prov"}, path)
      for path in ("title", "summary", "partners.0.name", "sources.0.title") for c in INVISIBLE]

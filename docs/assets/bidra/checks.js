@@ -14,6 +14,12 @@ export function extraChecks(data, errors, today, taken) {
   const ended = Number.isInteger(data.ended) && ok("ended") ? data.ended : null;
   const status = ok("status") ? data.status : null;
   if (started !== null && started > year) add("started", "startåret " + started + " ligger i framtiden");
+  const checked = typeof data.status_checked === "string" && ok("status_checked") ? data.status_checked : null;
+  // Compared with a start year that is not itself wrong (in the future).
+  if (checked !== null && started !== null && started <= year && Number(checked.slice(0, 4)) < started) {
+    add("status_checked", "datumet " + checked + " ligger före startåret " + started +
+      ": ange när det senast bekräftades att partnerskapet pågår");
+  }
   if (ended !== null) {
     if (started !== null && ended < started) {
       add("ended", "slutåret " + ended + " ligger före startåret " + started);
